@@ -1,0 +1,31 @@
+package dev.remediator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of the packaged app ({@code bin/remediator}). It runs the plain-Java core only: no Quarkus
+ * boot, no database and no network, so that it can serve in a CI step or a pre-commit hook.
+ */
+@Command(name = "remediator", mixinStandardHelpOptions = true, versionProvider = RemediatorCli.Version.class,
+        description = "Explains CI failures and spec drift from local files.",
+        subcommands = { CommandLine.HelpCommand.class })
+public final class RemediatorCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code; the tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        return new CommandLine(new RemediatorCli()).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RemediatorCli.class.getPackage().getImplementationVersion();
+            return new String[] { "remediator " + (version == null ? "development build" : version) };
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.remediator.testing;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Makes sure the test database exists before any test starts, so that {@code ./mvnw verify} passes by itself on a
+ * machine with a bare PostgreSQL. A URL given in {@code QUARKUS_DATASOURCE_JDBC_URL} wins over the default.
+ */
+public final class TestDatabase implements LauncherSessionListener {
+
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/remediator_test";
+
+    private static boolean ensured;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        ensureExists();
+    }
+
+    public static String url() {
+        String fromEnvironment = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_URL : fromEnvironment;
+    }
+
+    public static String username() {
+        return Objects.requireNonNullElse(System.getenv("QUARKUS_DATASOURCE_USERNAME"), "postgres");
+    }
+
+    public static String password() {
+        return System.getenv("QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    public static synchronized void ensureExists() {
+        if (ensured) {
+            return;
+        }
+        String url = url();
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        String database = uri.getPath().substring(1);
+        String maintenanceUrl = url.replace("/" + database, "/postgres");
+        try (Connection connection = DriverManager.getConnection(maintenanceUrl, username(), password());
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    // identifiers cannot be bound as parameters; the name comes from our own configuration
+                    connection.createStatement().execute("create database \"" + database.replace("\"", "") + "\"");
+                }
+            }
+            ensured = true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The tests need PostgreSQL at " + url + " (start it with "
+                    + "'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start', or set "
+                    + "QUARKUS_DATASOURCE_JDBC_URL): " + e.getMessage(), e);
+        }
+    }
+}
