@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.store.PushStore;
@@ -12,9 +13,6 @@ import dev.remediator.store.PushStore;
 /** Records pushes; a push to one of Remediator's own branches is recorded and nothing more (loop guard). */
 @ApplicationScoped
 public class PushRecorder implements DeliveryHandler {
-
-    /** Every branch Remediator creates lives under this prefix. */
-    public static final String OWN_BRANCH_PREFIX = "refs/heads/remediator/";
 
     @Inject
     PushStore pushes;
@@ -31,6 +29,6 @@ public class PushRecorder implements DeliveryHandler {
         pushes.save(new PushStore.Push(delivery.deliveryId(), delivery.repositoryId(), ref,
                 push.path("before").asText(null), push.path("after").asText(null), push.path("forced").asBoolean(),
                 push.path("deleted").asBoolean(), push.path("commits").size(),
-                push.path("pusher").path("name").asText(null), ref.startsWith(OWN_BRANCH_PREFIX)));
+                push.path("pusher").path("name").asText(null), RemediatorBranch.isOwn(ref)));
     }
 }

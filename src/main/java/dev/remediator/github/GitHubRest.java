@@ -2,29 +2,38 @@ package dev.remediator.github;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kohsuke.github.HttpException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * GitHub's REST API for what hub4j does not offer (re-running failed jobs, raw file contents, streaming job logs
- * through their redirect), with a scoped token and through the same guarded transport as hub4j.
+ * GitHub's REST API with a scoped installation token, through the guarded transport. Every call is one explicit
+ * request (hub4j fetches a repository before acting on it, which would cost a call per action), so that the number
+ * of calls per webhook is known and small.
  */
 @ApplicationScoped
 public class GitHubRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_VERSION = "2022-11-28";
+    private static final String JSON_MEDIA_TYPE = "application/vnd.github+json";
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+    /** Lists longer than this many pages are cut: nothing Remediator reads needs more. */
+    static final int MAX_PAGES = 10;
 
     @Inject
     GitHubTransport transport;
@@ -32,28 +41,52 @@ public class GitHubRest {
     @ConfigProperty(name = "quarkus.github-app.rest-api-endpoint", defaultValue = "${quarkus.github-app.instance-endpoint}")
     String endpoint;
 
+    public JsonNode get(String token, String path) throws IOException {
+        return send(token, "GET", path, null);
+    }
+
+    /** A GET whose 404 means "there is none". */
+    public Optional<JsonNode> find(String token, String path) throws IOException {
+        try {
+            return Optional.of(get(token, path));
+        } catch (GitHubApiException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public JsonNode post(String token, String path, Object body) throws IOException {
+        return send(token, "POST", path, body);
+    }
+
+    public JsonNode patch(String token, String path, Object body) throws IOException {
+        return send(token, "PATCH", path, body);
+    }
+
+    /** Every page of a list, following GitHub's {@code Link: rel="next"}; {@code field} names the array in wrapped lists. */
+    public List<JsonNode> list(String token, String path, String field) throws IOException {
+        List<JsonNode> items = new ArrayList<>();
+        String url = endpoint + path + (path.contains("?") ? "&" : "?") + "per_page=100";
+        for (int page = 0; url != null && page < MAX_PAGES; page++) {
+            HttpResponse<byte[]> response = exchange(token, "GET", url, null, JSON_MEDIA_TYPE);
+            JsonNode body = JSON.readTree(successful(response, "GET", path));
+            (field == null ? body : body.path(field)).forEach(items::add);
+            url = response.headers().firstValue("link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                    .map(m -> m.group(1)).orElse(null);
+        }
+        return items;
+    }
+
     /** A file's raw content at a ref (the default branch when {@code ref} is null), or empty when it is absent. */
     public Optional<String> fileContent(String token, String repository, String path, String ref) throws IOException {
-        String query = ref == null ? "" : "?ref=" + ref;
-        HttpResponse<byte[]> response = transport.exchange(
-                request(token, "/repos/" + repository + "/contents/" + path + query, "application/vnd.github.raw+json")
-                        .GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        String resource = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + ref);
+        HttpResponse<byte[]> response = exchange(token, "GET", endpoint + resource, null, "application/vnd.github.raw+json");
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(new String(successful(response), java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** POSTs a JSON body; returns the parsed answer (an empty object for 201/204 without body). */
-    public JsonNode post(String token, String path, Object body) throws IOException {
-        HttpResponse<byte[]> response = transport.exchange(
-                request(token, path, "application/vnd.github+json")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        byte[] bytes = successful(response);
-        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        return Optional.of(new String(successful(response, "GET", resource), StandardCharsets.UTF_8));
     }
 
     /**
@@ -61,12 +94,10 @@ public class GitHubRest {
      * so the redirect is followed by hand, without it.
      */
     public InputStream jobLog(String token, String repository, long jobId) throws IOException {
-        HttpResponse<byte[]> redirect = transport.exchange(
-                request(token, "/repos/" + repository + "/actions/jobs/" + jobId + "/logs", "application/vnd.github+json")
-                        .GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        String resource = "/repos/" + repository + "/actions/jobs/" + jobId + "/logs";
+        HttpResponse<byte[]> redirect = exchange(token, "GET", endpoint + resource, null, JSON_MEDIA_TYPE);
         if (redirect.statusCode() != 302 && redirect.statusCode() != 301) {
-            successful(redirect);
+            successful(redirect, "GET", resource);
             throw new IOException("expected a redirect to the log of job " + jobId + ", got " + redirect.statusCode());
         }
         String location = redirect.headers().firstValue("location")
@@ -75,23 +106,38 @@ public class GitHubRest {
                 HttpResponse.BodyHandlers.ofInputStream());
         if (log.statusCode() != 200) {
             log.body().close();
-            throw new IOException("the log of job " + jobId + " answered " + log.statusCode());
+            throw new GitHubApiException(log.statusCode(), "GET", "log of job " + jobId, "");
         }
         return log.body();
     }
 
-    private HttpRequest.Builder request(String token, String path, String accept) throws IOException {
-        return transport.newRequest(GitHubTransport.uri(endpoint + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", accept)
-                .header("X-GitHub-Api-Version", API_VERSION);
+    private JsonNode send(String token, String method, String path, Object body) throws IOException {
+        HttpResponse<byte[]> response = exchange(token, method, endpoint + path, body, JSON_MEDIA_TYPE);
+        byte[] bytes = successful(response, method, path);
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     }
 
-    /** The body of a 2xx answer; otherwise the same exception hub4j would throw, with GitHub's message. */
-    private static byte[] successful(HttpResponse<byte[]> response) throws HttpException {
+    private HttpResponse<byte[]> exchange(String token, String method, String url, Object body, String accept)
+            throws IOException {
+        HttpRequest.Builder request = transport.newRequest(GitHubTransport.uri(url))
+                .header("Accept", accept)
+                .header("X-GitHub-Api-Version", API_VERSION);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        return transport.exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] successful(HttpResponse<byte[]> response, String method, String path) throws GitHubApiException {
         if (response.statusCode() / 100 != 2) {
-            throw new HttpException(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8),
-                    response.statusCode(), null, response.uri().toString());
+            throw new GitHubApiException(response.statusCode(), method, path,
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
     }
