@@ -85,8 +85,10 @@ class TokenScopeTest extends FakeGitHubTestBase {
 
     @Test
     void appEndpointsNeedAValidAppJwt() throws Exception {
-        String forged = FakeGitHub.start().appJwt(); // signed with another app's key
-        assertThat(send("GET", "/app", forged, null).statusCode()).isEqualTo(401);
+        try (FakeGitHub otherGitHub = FakeGitHub.start()) {
+            String forged = otherGitHub.appJwt(); // same app id, another key
+            assertThat(send("GET", "/app", forged, null).statusCode()).isEqualTo(401);
+        }
         assertThat(send("GET", "/app", null, null).statusCode()).isEqualTo(401);
         String installationToken = token(Map.of("metadata", GHPermissionType.READ));
         assertThat(send("GET", "/app", installationToken, null).statusCode()).isEqualTo(401);
