@@ -113,7 +113,8 @@ public final class Faults {
                     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."))
                     .header("Retry-After", String.valueOf(seconds)));
         }
-        if (rateLimitExhaustedUntil().isPresent()) {
+        // GitHub still answers `GET /rate_limit` when the limit is used up: it is how clients learn the reset
+        if (rateLimitExhaustedUntil().isPresent() && !"/rate_limit".equals(path)) {
             return Optional.of(ApiResponse.error(ApiError.forbidden("API rate limit exceeded for "
                     + rateLimitSubject + ".")));
         }
