@@ -57,10 +57,8 @@ public final class RunAttempt {
         if (jobs.isEmpty()) {
             return conclusionOverride == null ? "queued" : "completed";
         }
-        if (jobs.stream().allMatch(job -> "completed".equals(job.status()))) {
-            return "completed";
-        }
-        return jobs.stream().anyMatch(job -> "completed".equals(job.status())) ? "in_progress" : "queued";
+        // jobs are queued or completed here; a run with any job left to do is queued, as GitHub shows a re-run
+        return jobs.stream().allMatch(job -> "completed".equals(job.status())) ? "completed" : "queued";
     }
 
     public String conclusion() {
