@@ -83,6 +83,9 @@ final class ApiDescription {
                         // the validator reads a path parameter declared `oneOf: [integer, string]` (`workflow_id`)
                         // as JSON, so a file name such as `ci.yml` would fail although GitHub takes it
                         .withLevel("validation.request.parameter.schema.invalidJson", ValidationReport.Level.IGNORE)
+                        // GitHub ignores query parameters it does not know (clients add `per_page` everywhere);
+                        // unknown body fields stay violations: GitHub would silently drop a misspelt field
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
         return new ApiDescription(readOperations(Json.parse(specification)), validator);
