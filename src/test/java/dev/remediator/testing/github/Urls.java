@@ -1,6 +1,6 @@
 package dev.remediator.testing.github;
 
-import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,24 +15,12 @@ final class Urls {
 
     /** Percent-decoding of one path part; unlike form decoding, `+` stays a plus. */
     static String decodePathSegment(String raw) {
-        if (raw.indexOf('%') < 0) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // a stray '%' is kept as typed, as GitHub shows it back
             return raw;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && isHex(raw, i + 1) && isHex(raw, i + 2)) {
-                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(String text, int index) {
-        return index < text.length() && Character.digit(text.charAt(index), 16) >= 0;
     }
 
     static Map<String, List<String>> parseQuery(String rawQuery) {
