@@ -309,10 +309,6 @@ public final class Repository {
         return Optional.ofNullable(runs.get(runId));
     }
 
-    void addRun(WorkflowRun run) {
-        runs.put(run.id(), run);
-    }
-
     Optional<Job> job(long jobId) {
         return runs.values().stream().flatMap(run -> run.attempts().stream()).flatMap(attempt -> attempt.jobs()
                 .stream()).filter(job -> job.id() == jobId).findFirst();

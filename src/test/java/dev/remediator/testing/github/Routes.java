@@ -3,7 +3,6 @@ package dev.remediator.testing.github;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The handler of each operation of GitHub's description, by operation id, with the access it requires. */
 final class Routes {
@@ -25,9 +24,5 @@ final class Routes {
 
     Optional<Route> route(String operationId) {
         return Optional.ofNullable(byOperation.get(operationId));
-    }
-
-    Set<String> operationIds() {
-        return Set.copyOf(byOperation.keySet());
     }
 }

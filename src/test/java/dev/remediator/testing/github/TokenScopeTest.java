@@ -108,4 +108,18 @@ class TokenScopeTest extends FakeGitHubTestBase {
         assertThat(send("GET", "/repos/octo-org/hello/installation", github.appJwt(), null).body())
                 .contains("\"id\":42");
     }
+
+    @Test
+    void aManifestCodeConvertsOnceIntoTheAppsCredentials() throws Exception {
+        github.acceptManifestCode("c0de");
+
+        var converted = send("POST", "/app-manifests/c0de/conversions", null, null);
+        var again = send("POST", "/app-manifests/c0de/conversions", null, null);
+
+        assertThat(converted.statusCode()).isEqualTo(201);
+        assertThat(Json.parse(converted.body()).get("pem").asText()).isEqualTo(github.app().privateKeyPem());
+        assertThat(Json.parse(converted.body()).get("webhook_secret").asText()).isEqualTo(github.webhookSecret());
+        assertThat(again.statusCode()).isEqualTo(404);
+        github.assertNoViolations();
+    }
 }
