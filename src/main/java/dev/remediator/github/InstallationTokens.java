@@ -20,6 +20,7 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
 
 import io.quarkiverse.githubapp.GitHubClientProvider;
 
@@ -80,12 +81,19 @@ public class InstallationTokens {
     }
 
     private ScopedToken mint(Key key) throws IOException {
-        GHAppInstallationToken token = clients.getApplicationClient().getApp()
-                .getInstallationById(key.installationId())
-                .createToken()
-                .repositoryIds(List.of(key.repositoryId()))
-                .permissions(permissionMap(key.permissions()))
-                .create();
+        GHAppInstallationToken token;
+        try {
+            token = clients.getApplicationClient().getApp()
+                    .getInstallationById(key.installationId())
+                    .createToken()
+                    .repositoryIds(List.of(key.repositoryId()))
+                    .permissions(permissionMap(key.permissions()))
+                    .create();
+        } catch (HttpException e) {
+            // 404: the installation is gone; 422: the repository is not (or no longer) in it
+            throw new GitHubApiException(e.getResponseCode(), "POST",
+                    "/app/installations/" + key.installationId() + "/access_tokens", e.getMessage());
+        }
         GitHub client = new GitHubBuilder()
                 .withEndpoint(endpoint)
                 .withAppInstallationToken(token.getToken())

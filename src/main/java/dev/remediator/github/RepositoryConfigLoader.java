@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,7 @@ import dev.remediator.store.InstalledRepository;
 /**
  * Finds the config that applies to a repository: its own {@code .github/remediator.yml}, else the one in the
  * organisation's {@code .github} repository, else the defaults. Each read uses a token for that one repository
- * with {@code contents: read} only. Results are kept briefly, as a burst of deliveries for one repository is usual.
+ * with {@code contents: read} only (see {@link RepositoryGitHub}). Results are kept briefly, as a burst of deliveries for one repository is usual.
  */
 @ApplicationScoped
 public class RepositoryConfigLoader {
@@ -32,10 +31,7 @@ public class RepositoryConfigLoader {
     private static final String ORGANISATION_REPOSITORY = ".github";
 
     @Inject
-    InstallationTokens tokens;
-
-    @Inject
-    GitHubRest rest;
+    GitHubRepositories repositories;
 
     @ConfigProperty(name = "remediator.config.cache-ttl", defaultValue = "60s")
     Duration cacheTtl;
@@ -73,20 +69,28 @@ public class RepositoryConfigLoader {
         }
         // The organisation's .github repository is readable only if the installation includes it.
         Optional<InstalledRepository> shared = InstalledRepository.byFullName(organisationRepository)
-                .filter(r -> r.removedAt == null && r.installationId == installationId);
+                .filter(r -> r.installationId == installationId);
         if (shared.isEmpty()) {
             LOG.debugf("No config in %s and no %s repository in installation %d: defaults apply", fullName,
                     organisationRepository, installationId);
             return LoadedConfig.defaults();
         }
-        return readFrom(installationId, shared.get().id, shared.get().fullName, Source.ORGANIZATION)
-                .orElseGet(LoadedConfig::defaults);
+        try {
+            return readFrom(installationId, shared.get().id, shared.get().fullName, Source.ORGANIZATION)
+                    .orElseGet(LoadedConfig::defaults);
+        } catch (GitHubApiException e) {
+            if (e.status() != 404 && e.status() != 422) {
+                throw e;
+            }
+            LOG.infof("%s is not readable by installation %d any more (%d): defaults apply", organisationRepository,
+                    installationId, e.status());
+            return LoadedConfig.defaults();
+        }
     }
 
     private Optional<LoadedConfig> readFrom(long installationId, long repositoryId, String fullName, Source source)
             throws IOException {
-        String token = tokens.forRepository(installationId, repositoryId, Set.of(GitHubPermission.CONTENTS_READ)).token();
-        return rest.fileContent(token, fullName, RepositoryConfig.FILE_PATH, null)
+        return repositories.open(installationId, repositoryId, fullName).fileContent(RepositoryConfig.FILE_PATH, null)
                 .map(yaml -> parser.parse(yaml, source, fullName + ":" + RepositoryConfig.FILE_PATH));
     }
 }

@@ -25,7 +25,9 @@ public class InstalledRepository extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static Optional<InstalledRepository> byFullName(String fullName) {
-        return find("lower(fullName) = lower(?1)", fullName).firstResultOptional();
+        // a name can have been used by a repository since deleted: the one heard of last is the current one
+        return find("lower(fullName) = lower(?1) and removedAt is null order by updatedAt desc", fullName)
+                .firstResultOptional();
     }
 
     public String owner() {

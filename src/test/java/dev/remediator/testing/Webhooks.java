@@ -4,16 +4,20 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
-import dev.remediator.webhook.WebhookSignature;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.remediator.testing.github.WebhookSigner;
 import io.restassured.response.Response;
 
 /** Posts webhook deliveries to the running app's real endpoint, signed as GitHub signs them. */
 public final class Webhooks {
 
-    /** The secret the tests configure (see the test resources' config). */
-    public static final String SECRET = "test-webhook-secret";
-
     private Webhooks() {
+    }
+
+    /** The secret the fake GitHub gave the app (in a {@code @QuarkusTest}, the app's own configuration). */
+    static String secret() {
+        return ConfigProvider.getConfig().getValue("quarkus.github-app.webhook-secret", String.class);
     }
 
     public static String newDeliveryId() {
@@ -29,7 +33,7 @@ public final class Webhooks {
                 .header("X-GitHub-Event", event)
                 .header("X-GitHub-Delivery", deliveryId)
                 .header("X-GitHub-Hook-ID", "292430182")
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body))
+                .header(WebhookSigner.HEADER, new WebhookSigner(secret()).signature(body))
                 .header("User-Agent", "GitHub-Hookshot/044aadd")
                 .contentType("application/json")
                 .body(body)

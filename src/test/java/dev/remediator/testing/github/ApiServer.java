@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +193,11 @@ final class ApiServer implements AutoCloseable {
         log.violation(new Violation(state.now(), method, Urls.decodePathSegment(rawPath), problems));
     }
 
+    private static boolean asksForRawContent(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.contains("application/vnd.github.raw");
+    }
+
     private void write(HttpExchange exchange, ApiResponse response, Caller caller) throws IOException {
         var headers = exchange.getResponseHeaders();
         byte[] requestId = new byte[8];
@@ -207,6 +213,11 @@ final class ApiServer implements AutoCloseable {
         }
         byte[] bytes = Json.bytes(response.body());
         headers.set("Content-Type", "application/json; charset=utf-8");
+        if (asksForRawContent(exchange) && "base64".equals(response.body().path("encoding").asText())) {
+            // GitHub's raw media type: a file's bytes instead of its JSON description
+            bytes = Base64.getMimeDecoder().decode(response.body().path("content").asText());
+            headers.set("Content-Type", "application/vnd.github.raw; charset=utf-8");
+        }
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
