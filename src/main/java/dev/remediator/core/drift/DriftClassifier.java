@@ -32,9 +32,9 @@ public final class DriftClassifier {
     }
 
     private static NodeDrift classify(ProvenanceNode node, RepositoryTree tree, FileContents contents, int[] filesRead) {
-        List<String> specNow = node.spec().globs().select(tree);
+        List<String> specNow = node.spec().globs().select(tree.paths());
         FileChanges spec = compare(node.spec(), specNow, tree);
-        FileChanges generated = compare(node.generated(), node.generated().globs().select(tree), tree);
+        FileChanges generated = compare(node.generated(), node.generated().globs().select(tree.paths()), tree);
         List<String> reformatted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double doubt = 1.0;

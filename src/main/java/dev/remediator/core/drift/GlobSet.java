@@ -50,16 +50,16 @@ public final class GlobSet {
     }
 
     /**
-     * The tree's paths in this set, sorted. Each glob only looks at the paths under its literal folder, found by
+     * The paths of the index in this set, sorted. Each glob only looks at the paths under its literal folder, found by
      * binary search, so that a node costs what its own folder holds rather than what the whole tree holds.
      */
-    public List<String> select(RepositoryTree tree) {
+    public List<String> select(PathIndex paths) {
         int[] found = new int[0];
         int count = 0;
         for (PathGlob glob : inclusions) {
-            int[] range = tree.rangeUnder(glob.literalPrefix());
+            int[] range = paths.rangeUnder(glob.literalPrefix());
             for (int index = range[0]; index < range[1]; index++) {
-                String path = tree.pathAt(index);
+                String path = paths.pathAt(index);
                 if (glob.matches(path) && exclusions.stream().noneMatch(exclusion -> exclusion.matches(path))) {
                     if (count == found.length) {
                         found = Arrays.copyOf(found, Math.max(8, count * 2));
@@ -69,11 +69,11 @@ public final class GlobSet {
             }
         }
         int[] indices = Arrays.stream(found, 0, count).sorted().distinct().toArray();
-        List<String> paths = new ArrayList<>(indices.length);
+        List<String> selected = new ArrayList<>(indices.length);
         for (int index : indices) {
-            paths.add(tree.pathAt(index));
+            selected.add(paths.pathAt(index));
         }
-        return paths;
+        return selected;
     }
 
     @Override

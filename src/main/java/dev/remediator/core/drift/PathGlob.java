@@ -55,10 +55,10 @@ public final class PathGlob {
         return regex.matcher(path).matches();
     }
 
-    public boolean matchesAnyIn(RepositoryTree tree) {
-        int[] range = tree.rangeUnder(literalPrefix);
+    public boolean matchesAnyIn(PathIndex paths) {
+        int[] range = paths.rangeUnder(literalPrefix);
         for (int index = range[0]; index < range[1]; index++) {
-            if (matches(tree.pathAt(index))) {
+            if (matches(paths.pathAt(index))) {
                 return true;
             }
         }

@@ -47,11 +47,11 @@ public final class ProvenanceRecorder {
 
     private static List<String> select(GlobSet globs, RepositoryTree tree, String side) throws ProvenanceException {
         for (PathGlob glob : globs.inclusions()) {
-            if (!glob.matchesAnyIn(tree)) {
+            if (!glob.matchesAnyIn(tree.paths())) {
                 throw new ProvenanceException("the " + side + " glob '" + glob + "' matches no file"
                         + (glob.pattern().contains("*") ? "" : " (to take everything under a folder, write '" + glob + "/**')"));
             }
         }
-        return globs.select(tree);
+        return globs.select(tree.paths());
     }
 }

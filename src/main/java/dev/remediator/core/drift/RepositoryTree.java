@@ -1,32 +1,29 @@
 package dev.remediator.core.drift;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The files of one commit or checkout: each path with its git blob SHA, and nothing else (no contents). A push
  * handler builds it from one recursive git-tree request (blob entries only: not trees, not submodule commits);
- * the command line from the files on disk. Paths are kept sorted, so that the files under a folder are found by
- * binary search in a tree of any size.
+ * the command line from the files on disk.
  */
 public final class RepositoryTree {
 
-    private final String[] paths;
+    private final PathIndex paths;
     private final String[] blobs;
 
-    private RepositoryTree(String[] paths, String[] blobs) {
+    private RepositoryTree(PathIndex paths, String[] blobs) {
         this.paths = paths;
         this.blobs = blobs;
     }
 
-    /** @throws IllegalArgumentException when a path is not relative or a SHA is not 40 hex digits */
+    /** @throws IllegalArgumentException when a path is not relative or a SHA is not 40 lower-case hex digits */
     public static RepositoryTree of(Map<String, String> blobByPath) {
-        String[] paths = blobByPath.keySet().toArray(String[]::new);
-        Arrays.sort(paths);
-        String[] blobs = new String[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            blobs[i] = checkedBlob(paths[i], blobByPath.get(paths[i]));
+        PathIndex paths = PathIndex.of(blobByPath.keySet());
+        String[] blobs = new String[paths.size()];
+        for (int i = 0; i < blobs.length; i++) {
+            blobs[i] = checkedBlob(paths.pathAt(i), blobByPath.get(paths.pathAt(i)));
         }
         return new RepositoryTree(paths, blobs);
     }
@@ -37,29 +34,16 @@ public final class RepositoryTree {
 
     /** The blob SHA at {@code path}, or null when the tree has no such file. */
     public String blob(String path) {
-        int index = Arrays.binarySearch(paths, path);
+        int index = paths.indexOf(path);
         return index >= 0 ? blobs[index] : null;
     }
 
+    public PathIndex paths() {
+        return paths;
+    }
+
     public int size() {
-        return paths.length;
-    }
-
-    String pathAt(int index) {
-        return paths[index];
-    }
-
-    /** The index range [from, to) of the paths starting with {@code prefix}. */
-    int[] rangeUnder(String prefix) {
-        if (prefix.isEmpty()) {
-            return new int[] { 0, paths.length };
-        }
-        return new int[] { insertionPoint(prefix), insertionPoint(prefix + Character.MAX_VALUE) };
-    }
-
-    private int insertionPoint(String key) {
-        int index = Arrays.binarySearch(paths, key);
-        return index >= 0 ? index : -index - 1;
+        return blobs.length;
     }
 
     private static String checkedBlob(String path, String blob) {
