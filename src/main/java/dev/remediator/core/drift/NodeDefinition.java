@@ -23,8 +23,8 @@ public record NodeDefinition(String id, String context, Generator generator, Glo
     /** A definition whose names are checked; the message of the exception says which one is wrong and why. */
     public static NodeDefinition of(String id, String context, Generator generator, GlobSet spec, GlobSet generated)
             throws ProvenanceException {
-        checkName("id", id);
         checkName("context", context);
+        checkName("id", id);
         if (generator.name().isBlank() || generator.command().isBlank()) {
             throw new ProvenanceException("the generator of node '" + id + "' needs a name and a command");
         }
