@@ -28,10 +28,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code remediator drift scan}: classifies every node of a checkout's manifest, for a CI step or a pre-commit hook. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Classifies every node of the provenance manifest against the files in DIR: NONE, CODE_STALE (spec "
-                + "changed: regenerate), SPEC_STALE (generated files edited by hand), BENIGN (only formatting or comments "
-                + "changed: rebaseline) or SEMANTIC (both changed, or generated files appeared or vanished), with a "
-                + "confidence and ranked suggestions." },
+        description = { "Classifies every node of the provenance manifest against the files in DIR.",
+                "Kinds: NONE, CODE_STALE (spec changed: regenerate), SPEC_STALE (generated files edited by hand), BENIGN "
+                        + "(only formatting or comments changed: rebaseline) or SEMANTIC (both changed, or generated files "
+                        + "appeared or vanished), each with a confidence and ranked suggestions." },
         exitCodeListHeading = DriftExitCodes.HEADING,
         exitCodeList = { "0:no drift, or drift that the mode does not fail on (warn mode never fails)",
                 "1:fail mode, and a node is SEMANTIC or SPEC_STALE", DriftExitCodes.ERROR_LINE })
@@ -58,7 +58,7 @@ final class DriftScanCommand implements Callable<Integer> {
     DriftMode mode;
 
     @Option(names = "--manifest", paramLabel = "PATH", defaultValue = ".remediator/provenance.json",
-            description = "The manifest, relative to DIR (default: ${DEFAULT-VALUE}).")
+            description = { "The manifest, relative to DIR.", "Default: ${DEFAULT-VALUE}" })
     String manifestPath;
 
     @Spec

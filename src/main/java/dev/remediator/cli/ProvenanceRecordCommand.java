@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code remediator provenance record}: writes or updates one node after a generation run. */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Records one node of the provenance manifest after a generation run: the git blob SHA of each spec "
-                + "and generated file (as git computes them, so they equal the commit's tree) and the normalised-text hash "
-                + "of each generated file. An existing node with the same id is replaced; the others are kept.",
+        description = { "Records one node of the provenance manifest after a generation run.",
+                "It writes the git blob SHA of each spec and generated file (as git computes them, so they equal the "
+                        + "commit's tree) and the normalised-text hash of each generated file. An existing node with the "
+                        + "same id is replaced; the others are kept.",
                 "Run it at the repository's root after the generator, and commit the manifest with the generated files. "
                         + "Quote the globs, so that the shell leaves them alone." },
         exitCodeListHeading = DriftExitCodes.HEADING,
@@ -57,7 +58,7 @@ final class ProvenanceRecordCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--manifest", paramLabel = "PATH", defaultValue = ".remediator/provenance.json",
-            description = "The manifest, relative to DIR (default: ${DEFAULT-VALUE}).")
+            description = { "The manifest, relative to DIR.", "Default: ${DEFAULT-VALUE}" })
     String manifestPath;
 
     @Spec
