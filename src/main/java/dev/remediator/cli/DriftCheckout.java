@@ -119,15 +119,6 @@ final class DriftCheckout implements FileContents {
         }
     }
 
-    /** A path given on the command line as a repository path: relative, {@code /}-separated, inside the checkout. */
-    static String repositoryPath(String given) throws ProvenanceException {
-        Path path = Path.of(given).normalize();
-        if (path.isAbsolute() || path.toString().isEmpty() || path.startsWith("..")) {
-            throw new ProvenanceException("'" + given + "' must be a path inside the repository, relative to its root");
-        }
-        return path.toString().replace('\\', '/');
-    }
-
     /** Git's blob for a symbolic link is the link's target. */
     private static byte[] linkTarget(Path link) throws IOException {
         return Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);

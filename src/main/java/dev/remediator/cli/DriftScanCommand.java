@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import dev.remediator.core.drift.DriftClassifier;
 import dev.remediator.core.drift.DriftMode;
@@ -20,10 +19,8 @@ import dev.remediator.core.drift.ProvenanceManifest;
 import dev.remediator.core.drift.ProvenanceNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code remediator drift scan}: classifies every node of a checkout's manifest, for a CI step or a pre-commit hook. */
@@ -32,10 +29,10 @@ import picocli.CommandLine.TypeConversionException;
                 "Kinds: NONE, CODE_STALE (spec changed: regenerate), SPEC_STALE (generated files edited by hand), BENIGN "
                         + "(only formatting or comments changed: rebaseline) or SEMANTIC (both changed, or generated files "
                         + "appeared or vanished), each with a confidence and ranked suggestions." },
-        exitCodeListHeading = DriftExitCodes.HEADING,
+        exitCodeListHeading = DriftCheckoutCommand.EXIT_CODES_HEADING,
         exitCodeList = { "0:no drift, or drift that the mode does not fail on (warn mode never fails)",
-                "1:fail mode, and a node is SEMANTIC or SPEC_STALE", DriftExitCodes.ERROR_LINE })
-final class DriftScanCommand implements Callable<Integer> {
+                "1:fail mode, and a node is SEMANTIC or SPEC_STALE", DriftCheckoutCommand.ERROR_EXIT_CODE })
+final class DriftScanCommand extends DriftCheckoutCommand {
 
     enum Format {
         JSON,
@@ -57,20 +54,9 @@ final class DriftScanCommand implements Callable<Integer> {
             description = "warn (never fails) or fail (exit code 1 on SEMANTIC or SPEC_STALE) (default: ${DEFAULT-VALUE}).")
     DriftMode mode;
 
-    @Option(names = "--manifest", paramLabel = "PATH", defaultValue = ".remediator/provenance.json",
-            description = { "The manifest, relative to DIR.", "Default: ${DEFAULT-VALUE}" })
-    String manifestPath;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return DriftExitCodes.run(spec, this::scan);
-    }
-
-    private int scan() throws ProvenanceException, IOException {
-        String manifestFile = DriftCheckout.repositoryPath(manifestPath);
+    int run() throws ProvenanceException, IOException {
+        String manifestFile = manifestPath();
         DriftCheckout checkout = DriftCheckout.open(dir);
         String text = checkout.readText(manifestFile).orElseThrow(() -> new ProvenanceException("no provenance manifest at "
                 + manifestFile + " in " + dir + "; write one with 'remediator provenance record' after a generation run"));
@@ -87,7 +73,7 @@ final class DriftScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.JSON ? DriftReportJson.write(report, mode) : DriftReportMarkdown.render(report, mode));
         out.flush();
-        return report.verdict(mode) == DriftVerdict.FAILED ? DriftExitCodes.DRIFT_FAILS : DriftExitCodes.OK;
+        return report.verdict(mode) == DriftVerdict.FAILED ? DRIFT_FAILS : OK;
     }
 
     static final class ModeConverter implements ITypeConverter<DriftMode> {

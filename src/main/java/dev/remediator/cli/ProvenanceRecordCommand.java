@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import dev.remediator.core.drift.Generator;
 import dev.remediator.core.drift.GlobSet;
@@ -16,9 +15,7 @@ import dev.remediator.core.drift.ProvenanceNode;
 import dev.remediator.core.drift.ProvenanceRecorder;
 import dev.remediator.core.drift.RepositoryTree;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code remediator provenance record}: writes or updates one node after a generation run. */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,9 +25,9 @@ import picocli.CommandLine.Spec;
                         + "same id is replaced; the others are kept.",
                 "Run it at the repository's root after the generator, and commit the manifest with the generated files. "
                         + "Quote the globs, so that the shell leaves them alone." },
-        exitCodeListHeading = DriftExitCodes.HEADING,
-        exitCodeList = { "0:the node was recorded (or was already up to date)", DriftExitCodes.ERROR_LINE })
-final class ProvenanceRecordCommand implements Callable<Integer> {
+        exitCodeListHeading = DriftCheckoutCommand.EXIT_CODES_HEADING,
+        exitCodeList = { "0:the node was recorded (or was already up to date)", DriftCheckoutCommand.ERROR_EXIT_CODE })
+final class ProvenanceRecordCommand extends DriftCheckoutCommand {
 
     @Option(names = "--context", required = true, paramLabel = "C", description = "The node's context: a group of nodes, "
             + "e.g. one API. Letters, digits, '.', '_', '-'.")
@@ -57,24 +54,13 @@ final class ProvenanceRecordCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "The repository's root (default: the current folder).")
     Path dir;
 
-    @Option(names = "--manifest", paramLabel = "PATH", defaultValue = ".remediator/provenance.json",
-            description = { "The manifest, relative to DIR.", "Default: ${DEFAULT-VALUE}" })
-    String manifestPath;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return DriftExitCodes.run(spec, this::record);
-    }
-
-    private int record() throws ProvenanceException, IOException {
+    int run() throws ProvenanceException, IOException {
         GlobSet specFiles = GlobSet.of(specGlobs);
         GlobSet generatedFiles = GlobSet.of(generatedGlobs);
         Generator generator = generatorName == null ? Generator.forCommand(command) : new Generator(generatorName, command);
         NodeDefinition definition = NodeDefinition.of(id == null ? context : id, context, generator, specFiles, generatedFiles);
-        String manifestFile = DriftCheckout.repositoryPath(manifestPath);
+        String manifestFile = manifestPath();
         if (specFiles.matches(manifestFile) || generatedFiles.matches(manifestFile)) {
             throw new ProvenanceException("the globs also match the manifest " + manifestFile + "; leave it out with '!" + manifestFile + "'");
         }
@@ -91,6 +77,6 @@ final class ProvenanceRecordCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s node '%s' (context %s): %d spec and %d generated files in %s%n",
                 unchanged ? "Unchanged" : "Recorded", node.id(), node.context(), node.spec().files().size(),
                 node.generated().files().size(), manifestFile);
-        return DriftExitCodes.OK;
+        return OK;
     }
 }

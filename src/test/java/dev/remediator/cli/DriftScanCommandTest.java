@@ -173,6 +173,12 @@ class DriftScanCommandTest {
                 .contains("1   fail mode, and a node is SEMANTIC or SPEC_STALE").contains("2   usage error");
     }
 
+    @Test
+    void aGroupWithoutItsSubcommandIsAUsageError() {
+        assertThat(remediator("drift").exitCode()).isEqualTo(2);
+        assertThat(remediator("provenance").err()).startsWith("Missing required subcommand");
+    }
+
     private static JsonNode node(DriftGitRepository.Run run, String id) throws Exception {
         for (JsonNode node : new ObjectMapper().readTree(run.out()).get("nodes")) {
             if (node.get("id").asText().equals(id)) {

@@ -54,7 +54,10 @@ abstract class HashCommentNormaliser {
         return indentationEnd;
     }
 
-    protected abstract boolean commentStartsAt(int i);
+    /** Whether a comment starts at {@code i}, outside any literal: by default any {@code #} does. */
+    protected boolean commentStartsAt(int i) {
+        return s.charAt(i) == '#';
+    }
 
     /** The end of the literal that starts at {@code i}, or {@code i} when none does. */
     protected abstract int literalEnd(int i);

@@ -3,17 +3,8 @@ package dev.remediator.core.drift;
 /** Python: {@code #} comments anywhere outside strings; indentation kept; prefixed and triple-quoted strings. */
 final class PythonNormaliser extends HashCommentNormaliser {
 
-    private PythonNormaliser(String s) {
+    PythonNormaliser(String s) {
         super(s, FoldedText.Spacing.WORD_BOUNDARY, true, true);
-    }
-
-    static String fold(String text) {
-        return new PythonNormaliser(text).fold();
-    }
-
-    @Override
-    protected boolean commentStartsAt(int i) {
-        return s.charAt(i) == '#';
     }
 
     @Override

@@ -12,12 +12,8 @@ final class RubyNormaliser extends HashCommentNormaliser {
 
     private static final Pattern HEREDOC = Pattern.compile("<<([~-]?)(['\"`]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
 
-    private RubyNormaliser(String s) {
+    RubyNormaliser(String s) {
         super(s, FoldedText.Spacing.SINGLE_SPACE, false, true);
-    }
-
-    static String fold(String text) {
-        return new RubyNormaliser(text).fold();
     }
 
     @Override

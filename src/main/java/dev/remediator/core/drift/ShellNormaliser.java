@@ -12,12 +12,8 @@ final class ShellNormaliser extends HashCommentNormaliser {
     /** {@code <<EOF}, {@code <<-EOF}, {@code << 'EOF'}, {@code <<"EOF"}, {@code <<\EOF}; not the {@code <<<} here-string. */
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)[ \\t]*(?:\\\\|(['\"]))?([A-Za-z0-9_.-]+)\\2?");
 
-    private ShellNormaliser(String s) {
+    ShellNormaliser(String s) {
         super(s, FoldedText.Spacing.SINGLE_SPACE, false, true);
-    }
-
-    static String fold(String text) {
-        return new ShellNormaliser(text).fold();
     }
 
     @Override

@@ -3,17 +3,8 @@ package dev.remediator.core.drift;
 /** TOML: {@code #} comments outside strings; basic and literal strings, single- and multi-line. */
 final class TomlNormaliser extends HashCommentNormaliser {
 
-    private TomlNormaliser(String s) {
+    TomlNormaliser(String s) {
         super(s, FoldedText.Spacing.WORD_BOUNDARY, false, false);
-    }
-
-    static String fold(String text) {
-        return new TomlNormaliser(text).fold();
-    }
-
-    @Override
-    protected boolean commentStartsAt(int i) {
-        return s.charAt(i) == '#';
     }
 
     @Override

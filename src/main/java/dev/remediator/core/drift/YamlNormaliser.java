@@ -13,12 +13,8 @@ final class YamlNormaliser extends HashCommentNormaliser {
 
     private boolean scalarStart;
 
-    private YamlNormaliser(String s) {
+    YamlNormaliser(String s) {
         super(s, FoldedText.Spacing.SINGLE_SPACE, true, false);
-    }
-
-    static String fold(String text) {
-        return new YamlNormaliser(text).fold();
     }
 
     @Override
