@@ -54,7 +54,7 @@ public final class DriftClassifier {
                 if (NormalisedText.hash(path, content).equals(recorded)) {
                     reformatted.add(path);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 unreadable = true;
                 notes.add("could not read " + path + " (" + e.getMessage() + "): it counts as edited");
             }

@@ -5,6 +5,7 @@ import static dev.remediator.core.drift.SuggestedAction.REBASELINE;
 import static dev.remediator.core.drift.SuggestedAction.REGENERATE;
 import static dev.remediator.core.drift.SuggestedAction.UPDATE_SPEC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
@@ -114,6 +115,17 @@ class DriftClassifierTest {
         assertThat(node.kind()).isEqualTo(DriftKind.SPEC_STALE);
         assertThat(node.confidence()).isEqualTo(0.54);
         assertThat(node.notes()).containsExactly("could not read " + PETS + " (404 Not Found): it counts as edited");
+    }
+
+    @Test
+    void aSourceThatIsDownStopsTheClassificationInsteadOfReportingDrift() throws Exception {
+        FilesInMemory recorded = recordedFiles();
+        ProvenanceManifest manifest = recordedManifest(recorded);
+        RepositoryTree pushed = recorded.copy().put(PETS, "package pets; class Pets {}").tree();
+
+        assertThatThrownBy(() -> DriftClassifier.classify(manifest, pushed, (path, blob) -> {
+            throw new IllegalStateException("GitHub is unavailable");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("GitHub is unavailable");
     }
 
     @Test
