@@ -1,4 +1,5 @@
--- What the analysis of a failed run attempt concluded (the jobs' details are kept as JSON for the API).
+-- What the analysis of a failed run attempt concluded, with what its reports need to be drawn again later
+-- (on an approval, an expiry): the jobs' analyses, the culprit and the config's problems, as JSON.
 create table run_analysis (
     run_id          bigint      not null,
     run_attempt     integer     not null,
@@ -6,6 +7,12 @@ create table run_analysis (
     head_sha        text        not null,
     head_branch     text,
     workflow_id     bigint,
+    workflow_name   text,
+    run_url         text,
+    pull_requests   integer[]   not null default '{}',
+    culprit         jsonb,
+    config_location text,
+    config_problems jsonb       not null default '[]',
     category        text        not null,
     confidence      double precision not null,
     transient       boolean     not null,
@@ -27,6 +34,8 @@ create table check_run_link (
     run_id        bigint not null,
     head_sha      text   not null,
     check_run_id  bigint not null,
+    -- annotations append on GitHub, so they are sent once
+    annotated     boolean not null default false,
     created_at    timestamptz not null default now(),
     primary key (repository_id, run_id)
 );
@@ -61,6 +70,8 @@ create table remediation (
     pull_number         integer,
     pull_url            text,
     outcome             text,
+    -- the latest word worth showing: a refused approval, an execution error
+    note                text,
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     -- one remediation of a kind per run and target: a redelivery or a second analysis finds it again

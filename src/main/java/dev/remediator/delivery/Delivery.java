@@ -1,5 +1,7 @@
 package dev.remediator.delivery;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +16,7 @@ public record Delivery(
         Long repositoryId,
         String repositoryFullName,
         int attempt,
+        Instant receivedAt,
         JsonNode payload) {
 
     public boolean is(String event, String action) {

@@ -169,7 +169,7 @@ public class DeliveryProcessor {
         Delivery delivery;
         try {
             delivery = new Delivery(row.deliveryId(), row.event(), row.action(), row.installationId(),
-                    row.repositoryId(), row.repositoryFullName(), row.attempts(), WebhookJson.MAPPER.readTree(row.payload()));
+                    row.repositoryId(), row.repositoryFullName(), row.attempts(), row.receivedAt(), WebhookJson.MAPPER.readTree(row.payload()));
         } catch (IOException e) {
             // The intake only stores JSON, so this is a defect of ours, not GitHub's.
             throw new IllegalStateException("stored payload is not JSON", e);

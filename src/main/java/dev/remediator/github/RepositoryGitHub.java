@@ -77,6 +77,14 @@ public final class RepositoryGitHub {
                 token -> rest.post(token, repo("/actions/runs/" + runId + "/rerun-failed-jobs"), JSON.createObjectNode()));
     }
 
+    /** The head SHA of a workflow's latest successful run on a branch, as GitHub knows it. */
+    public Optional<String> lastSuccessfulRun(long workflowId, String branch) throws IOException {
+        JsonNode runs = call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.get(token, repo("/actions/workflows/"
+                + workflowId + "/runs?status=success&per_page=1&branch=" + encode(branch))));
+        JsonNode latest = runs.path("workflow_runs").path(0);
+        return latest.isMissingNode() ? Optional.empty() : Optional.of(latest.path("head_sha").asText());
+    }
+
     public void dispatchWorkflow(String workflow, String ref, Map<String, String> inputs) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("ref", ref);
         ObjectNode in = body.putObject("inputs");

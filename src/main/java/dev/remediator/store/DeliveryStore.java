@@ -24,7 +24,7 @@ public class DeliveryStore {
 
     /** A delivery a worker holds the lease of. */
     public record Claimed(long id, String deliveryId, String event, String action, Long installationId,
-            Long repositoryId, String repositoryFullName, int attempts, byte[] payload) {
+            Long repositoryId, String repositoryFullName, int attempts, Instant receivedAt, byte[] payload) {
     }
 
     /** Unfinished: never claimed, waiting for a retry, or claimed by a worker whose lease ran out. */
@@ -76,7 +76,7 @@ public class DeliveryStore {
                                     lease_until = now() + make_interval(secs => ?3)
                 where id = ?1 and """ + DUE + """
                 returning id, delivery_id, event, action, installation_id, repository_id, repository_full_name,
-                          attempts, payload""")
+                          attempts, received_at, payload""")
                 .setParameter(1, id)
                 .setParameter(2, owner)
                 .setParameter(3, (double) lease.toSeconds())
@@ -84,7 +84,7 @@ public class DeliveryStore {
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
             return new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    toLong(r[4]), toLong(r[5]), (String) r[6], ((Number) r[7]).intValue(), (byte[]) r[8]);
+                    toLong(r[4]), toLong(r[5]), (String) r[6], ((Number) r[7]).intValue(), instant(r[8]), (byte[]) r[9]);
         });
     }
 
@@ -138,6 +138,10 @@ public class DeliveryStore {
                 .setParameter(3, reason)
                 .setParameter(4, at)
                 .executeUpdate() == 1;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     private static Long toLong(Object value) {

@@ -32,6 +32,14 @@ public class GitHubLinks {
                 .setParameter(4, checkRunId).executeUpdate();
     }
 
+    /** Annotations append on GitHub: true for the one caller that may send them for this check run. */
+    @Transactional
+    public boolean claimAnnotations(long repositoryId, long runId) {
+        return em.createNativeQuery("update check_run_link set annotated = true "
+                + "where repository_id = ?1 and run_id = ?2 and not annotated")
+                .setParameter(1, repositoryId).setParameter(2, runId).executeUpdate() == 1;
+    }
+
     @Transactional
     public Optional<Long> stickyComment(long repositoryId, int pullNumber) {
         return first(em.createNativeQuery("select comment_id from sticky_comment where repository_id = ?1 and pull_number = ?2")

@@ -47,6 +47,7 @@ public class RemediationRecord extends PanacheEntityBase {
     public Integer pullNumber;
     public String pullUrl;
     public String outcome;
+    public String note;
     public Instant createdAt;
     public Instant updatedAt;
 }

@@ -102,6 +102,13 @@ public class RemediationStore {
         return true;
     }
 
+    /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
+    @Transactional
+    public void note(long id, String note) {
+        em.createNativeQuery("update remediation set note = ?2, updated_at = now() where id = ?1")
+                .setParameter(1, id).setParameter(2, note).executeUpdate();
+    }
+
     @Transactional
     public void recordBranch(long id, String branch) {
         em.createNativeQuery("update remediation set branch = ?2, updated_at = now() where id = ?1")

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +16,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.RunAnalysis;
+import dev.remediator.core.config.ConfigProblem;
+import dev.remediator.core.history.Culprit;
 import dev.remediator.core.history.RunRecord;
 
 /**
@@ -27,6 +33,10 @@ import dev.remediator.core.history.RunRecord;
 public class RunHistoryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, JobAnalysis>> JOBS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ConfigProblem>> PROBLEMS = new TypeReference<>() {
+    };
 
     /** How far back the history reaches for flaky tests and broken trunks. */
     static final int RECENT_RUNS = 20;
@@ -38,26 +48,67 @@ public class RunHistoryStore {
             Long workflowId) {
     }
 
+    /** An analysis with what its reports need: the run's name and address, the culprit, the config's problems. */
+    public record AnalysisRecord(AnalysedRun run, String workflowName, String runUrl, List<Integer> pullRequests,
+            RunAnalysis analysis, Culprit culprit, String configLocation, List<ConfigProblem> configProblems) {
+        public AnalysisRecord {
+            pullRequests = List.copyOf(pullRequests);
+            configProblems = List.copyOf(configProblems);
+        }
+    }
+
     @Transactional
-    public void saveAnalysis(AnalysedRun run, RunAnalysis analysis, long millis, String deliveryId) {
+    public void saveAnalysis(AnalysisRecord record, long millis, String deliveryId) {
+        AnalysedRun run = record.run();
+        RunAnalysis analysis = record.analysis();
         em.createNativeQuery("""
-                insert into run_analysis (run_id, run_attempt, repository_id, head_sha, head_branch, workflow_id, category,
+                insert into run_analysis (run_id, run_attempt, repository_id, head_sha, head_branch, workflow_id,
+                    workflow_name, run_url, pull_requests, culprit, config_location, config_problems, category,
                     confidence, transient, failing_tests, locations, jobs, analysis_millis, delivery_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as text[]), cast(?11 as text[]), cast(?12 as jsonb),
-                    ?13, ?14)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as integer[]), cast(?10 as jsonb), ?11,
+                    cast(?12 as jsonb), ?13, ?14, ?15, cast(?16 as text[]), cast(?17 as text[]), cast(?18 as jsonb), ?19, ?20)
                 on conflict (run_id, run_attempt) do update set category = excluded.category,
-                    confidence = excluded.confidence, transient = excluded.transient,
+                    confidence = excluded.confidence, transient = excluded.transient, culprit = excluded.culprit,
+                    config_location = excluded.config_location, config_problems = excluded.config_problems,
                     failing_tests = excluded.failing_tests, locations = excluded.locations, jobs = excluded.jobs,
                     analysed_at = now(), analysis_millis = excluded.analysis_millis, delivery_id = excluded.delivery_id""")
                 .setParameter(1, run.runId()).setParameter(2, run.attempt()).setParameter(3, run.repositoryId())
                 .setParameter(4, run.headSha()).setParameter(5, run.headBranch()).setParameter(6, run.workflowId())
-                .setParameter(7, analysis.category().name()).setParameter(8, analysis.confidence())
-                .setParameter(9, analysis.transientFailure())
-                .setParameter(10, textArray(analysis.failingTests()))
-                .setParameter(11, textArray(analysis.locations().stream().map(Object::toString).toList()))
-                .setParameter(12, json(analysis.jobs()))
-                .setParameter(13, millis).setParameter(14, deliveryId)
+                .setParameter(7, record.workflowName()).setParameter(8, record.runUrl())
+                .setParameter(9, WorkflowRunStore.arrayLiteral(record.pullRequests()))
+                .setParameter(10, record.culprit() == null ? null : json(record.culprit()))
+                .setParameter(11, record.configLocation()).setParameter(12, json(record.configProblems()))
+                .setParameter(13, analysis.category().name()).setParameter(14, analysis.confidence())
+                .setParameter(15, analysis.transientFailure())
+                .setParameter(16, textArray(analysis.failingTests()))
+                .setParameter(17, textArray(analysis.locations().stream().map(Object::toString).toList()))
+                .setParameter(18, json(analysis.jobs()))
+                .setParameter(19, millis).setParameter(20, deliveryId)
                 .executeUpdate();
+    }
+
+    /** The analysis of a run's latest analysed attempt, to draw its reports again. */
+    @Transactional
+    public Optional<AnalysisRecord> latestAnalysis(long repositoryId, long runId) {
+        List<?> rows = em.createNativeQuery("""
+                select run_id, run_attempt, repository_id, head_sha, head_branch, workflow_id, workflow_name, run_url,
+                       pull_requests, cast(culprit as text), config_location, cast(config_problems as text), cast(jobs as text)
+                from run_analysis where repository_id = ?1 and run_id = ?2 order by run_attempt desc limit 1""")
+                .setParameter(1, repositoryId).setParameter(2, runId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] r = (Object[]) row;
+            AnalysedRun run = new AnalysedRun(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                    ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
+                    r[5] == null ? null : ((Number) r[5]).longValue());
+            try {
+                Map<String, JobAnalysis> jobs = JSON.readValue((String) r[12], JOBS);
+                Culprit culprit = r[9] == null ? null : JSON.readValue((String) r[9], Culprit.class);
+                return new AnalysisRecord(run, (String) r[6], (String) r[7], integers(r[8]), RunAnalysis.merge(jobs),
+                        culprit, (String) r[10], JSON.readValue((String) r[11], PROBLEMS));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the analysis of run " + runId + " is not readable", e);
+            }
+        });
     }
 
     /** The attempts of runs of one workflow at one SHA, with their failing tests. */
@@ -108,12 +159,20 @@ public class RunHistoryStore {
         return literal.append('}').toString();
     }
 
+    private static List<Integer> integers(Object value) {
+        return array(value, Integer[].class);
+    }
+
     private static List<String> strings(Object value) {
+        return array(value, String[].class);
+    }
+
+    private static <T> List<T> array(Object value, Class<T[]> type) {
         try {
             Object array = value instanceof Array sql ? sql.getArray() : value;
-            return array instanceof String[] strings ? Arrays.asList(strings) : List.of();
+            return type.isInstance(array) ? Arrays.asList(type.cast(array)) : List.of();
         } catch (SQLException e) {
-            throw new IllegalStateException("reading a text[] column", e);
+            throw new IllegalStateException("reading an array column", e);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class CulpritFinder {
 
     /** Beyond this many commits the history is too wide to name one with any confidence. */
-    static final int MAX_CANDIDATES = 30;
+    public static final int MAX_CANDIDATES = 30;
 
     /** What the failure points at: normalised failing test names and repository-relative paths. */
     public record FailureTraces(List<String> failingTests, List<String> locationPaths) {

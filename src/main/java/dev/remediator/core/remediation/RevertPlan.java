@@ -38,12 +38,9 @@ public final class RevertPlan {
      */
     public static Plan plan(CommitChange culprit, Map<String, TreeEntry> parentEntries, Collection<String> touchedLater)
             throws RefusedException {
-        List<String> conflicts = culprit.files().stream().flatMap(f -> f.paths().stream())
-                .filter(touchedLater::contains).distinct().toList();
-        if (!conflicts.isEmpty()) {
-            throw new RefusedException("later commits changed " + String.join(", ", conflicts.subList(0,
-                    Math.min(5, conflicts.size()))) + (conflicts.size() > 5 ? " and " + (conflicts.size() - 5) + " more" : "")
-                    + " after " + culprit.shortSha());
+        Optional<String> refusal = refusal(culprit, touchedLater);
+        if (refusal.isPresent()) {
+            throw new RefusedException(refusal.get());
         }
         List<TreeChange> changes = new ArrayList<>();
         for (CommitChange.ChangedFile file : culprit.files()) {
@@ -58,6 +55,17 @@ public final class RevertPlan {
         }
         String message = "Revert \"" + culprit.title() + "\"\n\nThis reverts commit " + culprit.sha() + ".\n";
         return new Plan(changes, message);
+    }
+
+    /** Why the culprit cannot be reverted over these later changes, if it cannot. */
+    public static Optional<String> refusal(CommitChange culprit, Collection<String> touchedLater) {
+        List<String> conflicts = culprit.files().stream().flatMap(f -> f.paths().stream())
+                .filter(touchedLater::contains).distinct().toList();
+        if (conflicts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("later commits changed " + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
+                + (conflicts.size() > 5 ? " and " + (conflicts.size() - 5) + " more" : "") + " after " + culprit.shortSha());
     }
 
     private static TreeChange restore(String path, Map<String, TreeEntry> parentEntries) throws RefusedException {
