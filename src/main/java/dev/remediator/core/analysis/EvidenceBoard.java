@@ -1,0 +1,143 @@
+package dev.remediator.core.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Gathers what the rules found into chunks of nearby lines and ranks them. Lines that explain one failure sit
+ * together (an error, its context, the runner's exit code right after), so findings a few lines apart merge into one
+ * chunk, whatever rules they come from; a chunk is as decisive as its most decisive finding. Between equally
+ * decisive chunks the later one ranks first: the last error before a job stops is the one that stopped it.
+ *
+ * <p>Only the {@value #KEPT} best chunks are kept, so the board stays small whatever the log's size.
+ */
+final class EvidenceBoard {
+
+    /** Lines that may separate two findings of one chunk. */
+    static final int GAP = 3;
+    /** Longest chunk, in lines; a longer run of findings is cut into several chunks. */
+    static final int MAX_SPAN = 40;
+    static final int KEPT = 100;
+
+    /** A rule's verdict on some lines, with its weight after the marker bonus. */
+    record Finding(int start, int end, int keyLine, Rule rule, double weight, String excerpt) {
+    }
+
+    /** Lines that explain the failure together. */
+    static final class Chunk {
+        private int start;
+        private int end;
+        private Finding best;
+        private Finding bestCategorised;
+
+        private Chunk(Finding first) {
+            start = first.start();
+            end = first.end();
+            take(first);
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        /** The most decisive finding. */
+        Finding best() {
+            return best;
+        }
+
+        /** The most decisive finding that names a category, or {@code null}. */
+        Finding bestCategorised() {
+            return bestCategorised;
+        }
+
+        double weight() {
+            return best.weight();
+        }
+
+        FailureCategory category() {
+            return bestCategorised == null ? FailureCategory.UNKNOWN : bestCategorised.rule().category();
+        }
+
+        private boolean canTake(Finding finding) {
+            return finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
+                    && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
+        }
+
+        private void take(Finding finding) {
+            start = Math.min(start, finding.start());
+            end = Math.max(end, finding.end());
+            if (best == null || outranks(finding, best)) {
+                best = finding;
+            }
+            if (finding.rule().category() != FailureCategory.UNKNOWN
+                    && (bestCategorised == null || outranks(finding, bestCategorised))) {
+                bestCategorised = finding;
+            }
+        }
+
+        private void takeAll(Chunk other) {
+            take(other.best);
+            if (other.bestCategorised != null) {
+                take(other.bestCategorised);
+            }
+            start = Math.min(start, other.start);
+            end = Math.max(end, other.end);
+        }
+    }
+
+    /** Best first: heavier, then later. */
+    static final Comparator<Chunk> RANKING = Comparator.comparingDouble(Chunk::weight).reversed()
+            .thenComparing(Comparator.comparingInt(Chunk::end).reversed());
+
+    private final PriorityQueue<Chunk> kept = new PriorityQueue<>(RANKING.reversed());
+    private Chunk open;
+
+    void add(Finding finding) {
+        if (open != null && open.canTake(finding)) {
+            open.take(finding);
+            return;
+        }
+        if (open != null) {
+            keep(open);
+        }
+        open = new Chunk(finding);
+    }
+
+    /** The chunks, best first; chunks that overlap once all findings are in are merged. */
+    List<Chunk> ranked() {
+        List<Chunk> chunks = new ArrayList<>(kept);
+        if (open != null) {
+            chunks.add(open);
+        }
+        chunks.sort(Comparator.comparingInt(Chunk::start));
+        List<Chunk> merged = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            Chunk last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && chunk.start() <= last.end()) {
+                last.takeAll(chunk);
+            } else {
+                merged.add(chunk);
+            }
+        }
+        merged.sort(RANKING);
+        return merged;
+    }
+
+    private void keep(Chunk chunk) {
+        kept.add(chunk);
+        if (kept.size() > KEPT) {
+            kept.poll();
+        }
+    }
+
+    private static boolean outranks(Finding candidate, Finding current) {
+        return candidate.weight() > current.weight()
+                || candidate.weight() == current.weight() && candidate.keyLine() >= current.keyLine();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.remediator.core.analysis;
+
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * One line of a job log as the rules see it: its number in the original log, and its text without the runner's
+ * timestamp, colour codes, trailing carriage return and {@code ##[...]} marker (which {@link #marker()} tells).
+ */
+public final class LogLine {
+
+    /** A log level of warning near the start: {@code [WARNING]}, {@code WARN}, {@code npm WARN}, {@code warning:}. */
+    private static final Pattern WARNING_LEVEL = Pattern.compile("^(?:.{0,60}?[\\s\\[(|])?(?:WARN|WARNING|Warning|warning)(?:[\\]:)|]|\\s)");
+
+    private final int number;
+    private final String text;
+    private final LogMarker marker;
+    private final Supplier<String> previous;
+
+    LogLine(int number, String text, LogMarker marker, Supplier<String> previous) {
+        this.number = number;
+        this.text = text;
+        this.marker = marker;
+        this.previous = previous;
+    }
+
+    /** 1-based, in the original log. */
+    public int number() {
+        return number;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public LogMarker marker() {
+        return marker;
+    }
+
+    /** The text of the line just before, cleaned the same way ("" for the first line); only while rules run. */
+    public String previousText() {
+        return previous.get();
+    }
+
+    /** A warning, by the runner's marker or the line's log level: it tells of a risk, not of a failure. */
+    public boolean isWarning() {
+        return marker == LogMarker.WARNING || WARNING_LEVEL.matcher(text).find();
+    }
+
+    /** A command echoed by {@code set -x}: it repeats the words of a command, not what happened. */
+    public boolean isShellTrace() {
+        return text.startsWith("+ ") || text.startsWith("++ ");
+    }
+
+    @Override
+    public String toString() {
+        return number + ": " + (marker == LogMarker.NONE ? "" : "##[" + marker.name().toLowerCase() + "]") + text;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.remediator.core.analysis.rules;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.remediator.core.analysis.RuleSet;
+
+/** The rule sets of every ecosystem Remediator understands; adding an ecosystem means adding its rule set here. */
+public final class Ecosystems {
+
+    private Ecosystems() {
+    }
+
+    public static List<Supplier<? extends RuleSet>> standard() {
+        return List.of(RunnerRules::new, EnvironmentRules::new, GitRules::new, MavenRules::new, GradleRules::new,
+                JUnitRules::new, JvmCompilerRules::new, NativeBuildRules::new, PythonRules::new, PytestRules::new,
+                NodeRules::new, JestRules::new, MochaRules::new, GoRules::new, CargoRules::new, LintRules::new,
+                GenericRules::new);
+    }
+}

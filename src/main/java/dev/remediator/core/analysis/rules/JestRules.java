@@ -1,0 +1,73 @@
+package dev.remediator.core.analysis.rules;
+
+import static dev.remediator.core.analysis.FailureCategory.TEST;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.remediator.core.analysis.Findings;
+import dev.remediator.core.analysis.LogLine;
+import dev.remediator.core.analysis.Rule;
+import dev.remediator.core.analysis.RuleSet;
+
+/**
+ * Jest: {@code FAIL path/to/suite.test.js}, then one {@code ● Describe › test} per failed test, a suite that could
+ * not even run, and the {@code Tests:} counts. Failing tests are named by their full Jest title; a suite that failed
+ * to run is no failed test (none of its tests ran).
+ */
+public final class JestRules implements RuleSet {
+
+    static final Rule SUITE_FAILED = new Rule("jest.suite-failed", TEST, 0.75);
+    static final Rule TEST_FAILURE = new Rule("jest.test-failure", TEST, 0.9);
+    /** Usually a test file that does not compile or import: what follows tells, so this stays below those rules. */
+    static final Rule SUITE_DID_NOT_RUN = new Rule("jest.suite-did-not-run", TEST, 0.7);
+    static final Rule COUNTS = new Rule("jest.counts", TEST, 0.75);
+
+    /** Output of several containers (docker compose) is prefixed by the container's name and a bar. */
+    private static final String CONTAINER = "^(?:\\S+\\s+\\|\\s)?";
+    private static final Pattern SUITE = Pattern.compile(CONTAINER + "\\s*FAIL\\s+(?:\\S+\\s+)?(\\S+\\.[cm]?[jt]sx?)(?:\\s+\\([\\d.]+ m?s\\))?\\s*$");
+    private static final Pattern TITLE = Pattern.compile(CONTAINER + "\\s*● (.+)$");
+    private static final Pattern COUNTS_LINE = Pattern.compile(CONTAINER + "Tests:\\s+(\\d+) failed");
+
+    private String suite;
+    private boolean locating;
+
+    @Override
+    public List<String> keywords() {
+        return List.of("FAIL", "● ", "Tests:", "    at ");
+    }
+
+    @Override
+    public void onLine(LogLine line, Findings findings) {
+        String text = line.text();
+        Matcher suiteLine = SUITE.matcher(text);
+        if (suiteLine.find()) {
+            suite = suiteLine.group(1);
+            findings.report(line, SUITE_FAILED);
+            return;
+        }
+        Matcher title = TITLE.matcher(text);
+        if (title.find() && suite != null) {
+            String name = title.group(1);
+            // "● Console" heads logged output; "●  Cannot log after tests are done" and such are warnings
+            if (name.equals("Console") || name.startsWith(" ")) {
+                return;
+            }
+            if (name.strip().equals("Test suite failed to run")) {
+                findings.report(line, SUITE_DID_NOT_RUN);
+                return;
+            }
+            findings.failingTest(name.strip());
+            findings.report(line, TEST_FAILURE);
+            locating = true;
+            return;
+        }
+        Matcher counts = COUNTS_LINE.matcher(text);
+        if (counts.find() && Counts.of(counts.group(1)) > 0) {
+            findings.report(line, COUNTS);
+        } else if (locating && StackFrames.locate(text, findings)) {
+            locating = false;
+        }
+    }
+}

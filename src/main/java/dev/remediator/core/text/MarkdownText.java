@@ -1,0 +1,122 @@
+package dev.remediator.core.text;
+
+/**
+ * Turns text taken from CI logs into GitHub Markdown that renders as the text itself: no formatting, links,
+ * mentions, HTML or broken code fences can be smuggled in by a log line, and nothing exceeds the size GitHub accepts.
+ * Everything quoted from a log also goes through {@link SecretMasker}.
+ */
+public final class MarkdownText {
+
+    /** The most characters GitHub accepts in a check run's summary or text and in a comment body. */
+    public static final int GITHUB_LIMIT = 65_535;
+
+    private static final String ESCAPED_PUNCTUATION = "\\`*_{}[]()#+-.!|~@:";
+
+    private MarkdownText() {
+    }
+
+    /**
+     * The text escaped for Markdown prose: every character with a Markdown meaning is backslash-escaped, HTML is made
+     * inert and line breaks become spaces, so that the result fits in a paragraph or a table cell.
+     */
+    public static String escape(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> {
+                }
+                case '\n', '\t' -> out.append(' ');
+                default -> {
+                    if (ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text as inline code on one line, with secrets masked; the backtick fence is longer than any run inside. */
+    public static String code(String text) {
+        String oneLine = SecretMasker.mask(text == null ? "" : text).replaceAll("[\\r\\n]+", " ");
+        String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
+        // a space keeps a leading or trailing backtick from joining the fence
+        String padding = oneLine.startsWith("`") || oneLine.endsWith("`") || oneLine.isBlank() ? " " : "";
+        return fence + padding + oneLine + padding + fence;
+    }
+
+    /** The text as a fenced code block with secrets masked; the fence is longer than any backtick run inside. */
+    public static String codeBlock(String text) {
+        String masked = SecretMasker.mask(text == null ? "" : text).replace("\r", "");
+        String fence = "`".repeat(Math.max(3, longestBacktickRun(masked) + 1));
+        return fence + "\n" + masked + (masked.endsWith("\n") ? "" : "\n") + fence;
+    }
+
+    /**
+     * The Markdown cut to at most {@code limit} characters, ending with a note saying how much was left out. A code
+     * fence left open by the cut is closed, and a character made of two {@code char}s is never split.
+     */
+    public static String truncate(String markdown, int limit) {
+        if (markdown == null || markdown.length() <= limit) {
+            return markdown;
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        // the note's length depends on the number it prints; this bound holds for any text a String can hold
+        String longestNote = truncationNote(Integer.MAX_VALUE);
+        int keep = Math.max(0, limit - longestNote.length() - 8);
+        if (keep > 0 && Character.isHighSurrogate(markdown.charAt(keep - 1))) {
+            keep--;
+        }
+        String kept = markdown.substring(0, keep);
+        String openFence = openCodeFence(kept);
+        String closing = openFence == null ? "" : (kept.endsWith("\n") ? "" : "\n") + openFence;
+        String result = kept + closing + truncationNote(markdown.length() - keep);
+        return result.length() <= limit ? result : result.substring(0, limit);
+    }
+
+    private static String truncationNote(int omitted) {
+        return "\n\n_… " + omitted + " characters left out to stay within GitHub's limit._";
+    }
+
+    /** The fence of a code block still open at the end of the text, or {@code null} when every block is closed. */
+    private static String openCodeFence(String markdown) {
+        String open = null;
+        for (String line : markdown.split("\n", -1)) {
+            String trimmed = line.stripLeading();
+            int run = 0;
+            while (run < trimmed.length() && trimmed.charAt(run) == '`') {
+                run++;
+            }
+            if (run < 3) {
+                continue;
+            }
+            String fence = trimmed.substring(0, run);
+            if (open == null) {
+                open = fence;
+            } else if (run >= open.length() && trimmed.substring(run).isBlank()) {
+                open = null;
+            }
+        }
+        return open;
+    }
+
+    private static int longestBacktickRun(String text) {
+        int longest = 0;
+        int current = 0;
+        for (int i = 0; i < text.length(); i++) {
+            current = text.charAt(i) == '`' ? current + 1 : 0;
+            longest = Math.max(longest, current);
+        }
+        return longest;
+    }
+}
