@@ -6,6 +6,18 @@ package dev.remediator.delivery;
  */
 public interface DeliveryHandler {
 
+    /**
+     * Handlers that record what a delivery says run before handlers that act on it, so that the actors see the
+     * history including this delivery (a green re-run is recorded before flaky tests are looked for).
+     */
+    enum Stage {
+        RECORD, ACT
+    }
+
+    default Stage stage() {
+        return Stage.ACT;
+    }
+
     boolean handles(Delivery delivery);
 
     void handle(Delivery delivery) throws Exception;

@@ -181,7 +181,9 @@ public class DeliveryProcessor {
             store.finish(row.id(), owner, "IGNORED", ignored.get());
             return "ignored";
         }
-        for (DeliveryHandler handler : handlers) {
+        List<DeliveryHandler> ordered = handlers.stream()
+                .sorted(java.util.Comparator.comparing(DeliveryHandler::stage)).toList();
+        for (DeliveryHandler handler : ordered) {
             if (handler.handles(delivery)) {
                 handler.handle(delivery);
             }

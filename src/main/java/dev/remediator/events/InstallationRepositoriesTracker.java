@@ -21,6 +21,11 @@ public class InstallationRepositoriesTracker implements DeliveryHandler {
     InstallationStore store;
 
     @Override
+    public Stage stage() {
+        return Stage.RECORD;
+    }
+
+    @Override
     public boolean handles(Delivery delivery) {
         return delivery.event().equals("installation_repositories");
     }

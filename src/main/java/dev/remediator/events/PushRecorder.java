@@ -18,6 +18,11 @@ public class PushRecorder implements DeliveryHandler {
     PushStore pushes;
 
     @Override
+    public Stage stage() {
+        return Stage.RECORD;
+    }
+
+    @Override
     public boolean handles(Delivery delivery) {
         return delivery.event().equals("push") && delivery.repositoryId() != null;
     }

@@ -20,6 +20,11 @@ public class RepositoryTracker implements DeliveryHandler {
     InstallationStore store;
 
     @Override
+    public Stage stage() {
+        return Stage.RECORD;
+    }
+
+    @Override
     public boolean handles(Delivery delivery) {
         return delivery.installationId() != null && delivery.repositoryId() != null
                 && !delivery.event().startsWith("installation");

@@ -20,6 +20,11 @@ public class WorkflowRunRecorder implements DeliveryHandler {
     WorkflowRunStore runs;
 
     @Override
+    public Stage stage() {
+        return Stage.RECORD;
+    }
+
+    @Override
     public boolean handles(Delivery delivery) {
         return delivery.event().equals("workflow_run") && delivery.repositoryId() != null;
     }

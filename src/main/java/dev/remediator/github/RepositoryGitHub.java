@@ -67,6 +67,11 @@ public final class RepositoryGitHub {
                 j.path("conclusion").asText(null))).toList();
     }
 
+    /** A workflow run as GitHub describes it in {@code workflow_run} payloads. */
+    public JsonNode workflowRun(long runId) throws IOException {
+        return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.get(token, repo("/actions/runs/" + runId)));
+    }
+
     public InputStream jobLog(long jobId) throws IOException {
         return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.jobLog(token, fullName, jobId));
     }

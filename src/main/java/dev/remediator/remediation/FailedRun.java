@@ -47,6 +47,13 @@ public record FailedRun(long installationId, long repositoryId, String repositor
                 receivedAt);
     }
 
+    /** Another attempt (or run) of the same workflow at the same commit, as stored after its analysis. */
+    public FailedRun sibling(RunHistoryStore.AnalysisRecord analysed) {
+        return new FailedRun(installationId, repositoryId, repository, defaultBranch, analysed.run().runId(),
+                analysed.run().attempt(), workflowId, analysed.workflowName(), workflowPath, headSha, headBranch,
+                baseBranch, "failure", analysed.pullRequests(), fromFork, analysed.runUrl(), receivedAt);
+    }
+
     public boolean failed() {
         return "failure".equals(conclusion) || "timed_out".equals(conclusion);
     }

@@ -76,7 +76,7 @@ public class RunReports {
         return id;
     }
 
-    /** Redraws the check run and the sticky comments of a run from what the store knows now. */
+    /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
     public void publish(RepositoryGitHub github, long runId) throws IOException {
         Optional<RunHistoryStore.AnalysisRecord> stored = history.latestAnalysis(github.repositoryId(), runId);
         Optional<Long> checkRun = links.checkRun(github.repositoryId(), runId);
@@ -87,7 +87,8 @@ public class RunReports {
         RunHistoryStore.AnalysisRecord analysis = stored.get();
         RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
                 analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
-                analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream().map(RunReports::view).toList(),
+                analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
+                        .filter(r -> r.runAttempt == analysis.run().attempt()).map(RunReports::view).toList(),
                 analysis.configProblems(), analysis.configLocation());
         CheckRunReport.Rendered rendered = CheckRunReport.render(report);
         updateCheckRun(github, runId, checkRun.get(), rendered);

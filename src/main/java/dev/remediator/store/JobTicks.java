@@ -1,7 +1,7 @@
 package dev.remediator.store;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,11 +18,13 @@ public class JobTicks {
     @Inject
     EntityManager em;
 
-    /** True for the one caller that claims this job's tick (the time truncated to {@code unit}). */
+    /** True for the one caller that claims this job's tick: the period of length {@code every} that holds now. */
     @Transactional
-    public boolean claim(String job, Instant now, ChronoUnit unit) {
+    public boolean claim(String job, Instant now, Duration every) {
+        long period = Math.max(1, every.getSeconds());
+        Instant tick = Instant.ofEpochSecond(now.getEpochSecond() / period * period);
         return em.createNativeQuery("insert into job_tick (job, tick) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, job).setParameter(2, now.truncatedTo(unit)).executeUpdate() == 1;
+                .setParameter(1, job).setParameter(2, tick).executeUpdate() == 1;
     }
 
     /** Ticks are only needed until every replica has fired for them. */

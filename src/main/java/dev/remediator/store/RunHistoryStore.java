@@ -87,6 +87,15 @@ public class RunHistoryStore {
                 .executeUpdate();
     }
 
+    /** The run of a pull request analysed last, if any. */
+    @Transactional
+    public Optional<Long> latestRunOfPull(long repositoryId, int pullNumber) {
+        List<?> rows = em.createNativeQuery("select run_id from run_analysis where repository_id = ?1 "
+                + "and ?2 = any(pull_requests) order by analysed_at desc limit 1")
+                .setParameter(1, repositoryId).setParameter(2, pullNumber).getResultList();
+        return rows.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
     /** The analysis of a run's latest analysed attempt, to draw its reports again. */
     @Transactional
     public Optional<AnalysisRecord> latestAnalysis(long repositoryId, long runId) {
