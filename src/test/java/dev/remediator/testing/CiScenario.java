@@ -48,6 +48,11 @@ public final class CiScenario {
         return new CiScenario(github, rows, name);
     }
 
+    /** Markdown as a reader sees it: without the backslashes that keep log and user text from being formatted. */
+    public static String plain(String markdown) {
+        return markdown == null ? null : markdown.replaceAll("\\\\(.)", "$1");
+    }
+
     public static long nextId() {
         return IDS.incrementAndGet();
     }
@@ -86,9 +91,7 @@ public final class CiScenario {
 
     /** The same, for a run whose code comes from {@code headRepository} (a fork when it is not this repository). */
     public WebhookPayload completed(WorkflowRun run, String headRepository) {
-        WebhookPayload payload = WebhookPayload.example("workflow_run/completed.payload.json")
-                .installation(installationId).repository(repo.id(), repo.fullName());
-        payload.at("repository").put("default_branch", "main").put("private", false);
+        WebhookPayload payload = example("workflow_run/completed.payload.json");
         payload.at("workflow").put("id", workflow.id()).put("name", workflow.name()).put("path", workflow.path());
         ObjectNode body = payload.at("workflow_run");
         body.put("id", run.id()).put("run_attempt", run.latestAttempt().number()).put("head_sha", run.headSha())
@@ -109,8 +112,7 @@ public final class CiScenario {
 
     /** A click on a button of a check run. */
     public WebhookPayload click(long checkRunId, String identifier, String login) {
-        WebhookPayload payload = WebhookPayload.example("check_run/requested_action.payload.json")
-                .installation(installationId).repository(repo.id(), repo.fullName());
+        WebhookPayload payload = example("check_run/requested_action.payload.json");
         payload.at("check_run").put("id", checkRunId).put("name", "Remediator");
         payload.at("requested_action").put("identifier", identifier);
         payload.at("sender").put("login", login);
@@ -119,8 +121,7 @@ public final class CiScenario {
 
     /** A new comment on a pull request. */
     public WebhookPayload comment(int pull, String login, String text) {
-        WebhookPayload payload = WebhookPayload.example("issue_comment/created.with-installation.payload.json")
-                .installation(installationId).repository(repo.id(), repo.fullName());
+        WebhookPayload payload = example("issue_comment/created.with-installation.payload.json");
         payload.at("issue").put("number", pull).putObject("pull_request")
                 .put("url", "https://api.github.com/repos/" + repo.fullName() + "/pulls/" + pull);
         ObjectNode comment = payload.at("comment");
@@ -128,6 +129,13 @@ public final class CiScenario {
         comment.put("id", id).put("body", text);
         comment.with("user").put("login", login).put("type", "User");
         payload.at("sender").put("login", login);
+        return payload;
+    }
+
+    /** GitHub's example, about this scenario's installation and repository. */
+    public WebhookPayload example(String name) {
+        WebhookPayload payload = WebhookPayload.example(name).installation(installationId).repository(repo.id(), repo.fullName());
+        payload.at("repository").put("default_branch", "main").put("private", false);
         return payload;
     }
 

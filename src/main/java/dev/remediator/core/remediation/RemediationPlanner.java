@@ -8,6 +8,7 @@ import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.history.Culprit;
 import dev.remediator.core.history.FlakyTest;
+import dev.remediator.core.text.MarkdownText;
 
 /**
  * Chooses the remediations of DESIGN §3 that apply to a failed run, scores them and applies the policy. When nothing
@@ -39,14 +40,14 @@ public final class RemediationPlanner {
         }
         if (failure.history().brokenTrunk().isPresent()) {
             return explain(failure, "This failure is not this change's fault: "
-                    + failure.history().brokenTrunk().get().evidence() + ". Fix the base branch first.");
+                    + MarkdownText.escape(failure.history().brokenTrunk().get().evidence()) + ". Fix the base branch first.");
         }
         if (failure.verdict().category() == FailureCategory.TEST && failure.onDefaultBranch()
                 && failure.run().attempt() == 1 && config.failures().rerun().enabled()
                 && config.failures().rerun().maxAttempts() >= 1) {
             return List.of(remediation(failure, RemediationAction.CONFIRM, "run:" + failure.run().runId(),
                     inputs(failure, RemediationAction.CONFIRM, failure.verdict().confidence(), List.of(), 0),
-                    "Tests failed on " + failure.run().headBranch() + ": " + tests(failure.verdict().failingTests())
+                    "Tests failed on " + MarkdownText.code(failure.run().headBranch()) + ": " + tests(failure.verdict().failingTests())
                             + ". One re-run of the failed jobs tells a flaky test from a real break.",
                     null));
         }
@@ -81,7 +82,7 @@ public final class RemediationPlanner {
     private List<PlannedRemediation> planQuarantines(FailureCase failure) {
         RepositoryConfig.Quarantine quarantine = failure.context().config().failures().quarantine();
         List<FlakyTest> flaky = failure.history().flakyTests();
-        String evidence = String.join("; ", flaky.stream().map(FlakyTest::evidence).toList());
+        String evidence = MarkdownText.escape(String.join("; ", flaky.stream().map(FlakyTest::evidence).toList()));
         if (!quarantine.enabled()) {
             return explain(failure, "Flaky: " + evidence + ". Quarantine is disabled in the config "
                     + "(`failures.quarantine.enabled`): fix or skip the test by hand.");
@@ -90,8 +91,8 @@ public final class RemediationPlanner {
         for (FlakyTest test : flaky.subList(0, Math.min(MAX_QUARANTINES, flaky.size()))) {
             planned.add(remediation(failure, RemediationAction.QUARANTINE, test.name(),
                     inputs(failure, RemediationAction.QUARANTINE, test.confidence(), List.of(quarantine.file()), 1),
-                    "Flaky test: " + test.evidence() + ". Adding it to `" + quarantine.file()
-                            + "` keeps the branch green while someone fixes it.",
+                    "Flaky test: " + MarkdownText.escape(test.evidence()) + ". Adding it to "
+                            + MarkdownText.code(quarantine.file()) + " keeps the branch green while someone fixes it.",
                     null));
         }
         if (flaky.size() > MAX_QUARANTINES) {
@@ -102,9 +103,10 @@ public final class RemediationPlanner {
     }
 
     private List<PlannedRemediation> planRevert(FailureCase failure, Culprit culprit) {
-        String suspect = "`" + culprit.commit().shortSha() + "` \"" + culprit.commit().title() + "\""
-                + (culprit.commit().authorLogin() == null ? "" : " by @" + culprit.commit().authorLogin());
-        String because = String.join("; ", culprit.reasons());
+        // commit titles, logins and test names come from users: escaped, and logins in code so that nobody is pinged
+        String suspect = MarkdownText.code(culprit.commit().shortSha()) + " \"" + MarkdownText.escape(culprit.commit().title())
+                + "\"" + (culprit.commit().authorLogin() == null ? "" : " by " + MarkdownText.code("@" + culprit.commit().authorLogin()));
+        String because = MarkdownText.escape(String.join("; ", culprit.reasons()));
         if (culprit.confidence() < REVERT_CONFIDENCE) {
             return explain(failure, summary(failure) + " Suspect: " + suspect + " (" + because + "), but with "
                     + percent(culprit.confidence()) + " confidence, too little to revert it.");
@@ -115,14 +117,14 @@ public final class RemediationPlanner {
         }
         if (failure.history().revertBlocked().isPresent()) {
             return explain(failure, summary(failure) + " Likely culprit: " + suspect + ". Reverting it is refused: "
-                    + failure.history().revertBlocked().get() + ".");
+                    + MarkdownText.escape(failure.history().revertBlocked().get()) + ".");
         }
         List<String> paths = culprit.commit().files().stream().flatMap(f -> f.paths().stream()).distinct().toList();
         double confidence = Math.min(culprit.confidence(), Math.max(failure.verdict().confidence(), 0.5));
         return List.of(remediation(failure, RemediationAction.REVERT, culprit.commit().sha(),
                 inputs(failure, RemediationAction.REVERT, confidence, paths, culprit.commit().linesChanged()),
                 summary(failure) + " Likely culprit: " + suspect + " (" + because + "). A draft pull request would "
-                        + "revert it on top of " + failure.run().headBranch() + ".",
+                        + "revert it on top of " + MarkdownText.code(failure.run().headBranch()) + ".",
                 culprit.commit().authorLogin()));
     }
 
@@ -178,7 +180,7 @@ public final class RemediationPlanner {
     }
 
     private static String tests(List<String> tests) {
-        List<String> shown = tests.subList(0, Math.min(5, tests.size())).stream().map(t -> "`" + t + "`").toList();
+        List<String> shown = tests.subList(0, Math.min(5, tests.size())).stream().map(MarkdownText::code).toList();
         return String.join(", ", shown) + (tests.size() > 5 ? " and " + (tests.size() - 5) + " more" : "");
     }
 
