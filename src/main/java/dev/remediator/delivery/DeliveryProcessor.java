@@ -105,14 +105,16 @@ public class DeliveryProcessor {
 
     /** Brings back deliveries that were never picked up, wait for a retry, or were held by a dead process. */
     @Scheduled(every = "${remediator.delivery.recovery-interval:15s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
         List<Long> due = store.due(Math.max(1, queueCapacity - executor.getQueue().size()));
         due.forEach(this::submit);
     }
 
     @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewLeases() {
         store.renewLeases(owner, List.copyOf(inFlight), lease);
     }

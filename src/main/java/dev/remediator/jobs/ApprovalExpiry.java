@@ -2,6 +2,8 @@ package dev.remediator.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +28,8 @@ import io.quarkus.scheduler.Scheduled;
 public class ApprovalExpiry {
 
     private static final Logger LOG = Logger.getLogger(ApprovalExpiry.class);
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     @Inject
     JobTicks ticks;
@@ -43,7 +47,8 @@ public class ApprovalExpiry {
     Duration interval;
 
     @Scheduled(every = "${remediator.approval.expiry-interval:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireOverdueApprovals() {
         Instant now = Instant.now();
         if (!ticks.claim("approval-expiry", now, interval)) {
@@ -53,7 +58,7 @@ public class ApprovalExpiry {
             if (remediations.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.EXPIRED,
                     RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline, null)) {
                 remediations.note(remediation.id, "expired: nobody approved or rejected it before "
-                        + remediation.approvalDeadline);
+                        + DEADLINE.format(remediation.approvalDeadline));
                 publish(remediation);
             }
         }

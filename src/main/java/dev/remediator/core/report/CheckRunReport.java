@@ -107,6 +107,7 @@ public final class CheckRunReport {
                     .append(".\n");
             case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n');
             case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
+            case REJECTED, EXPIRED, FAILED -> out.append("Nothing was changed.\n");
             default -> out.append("Decision: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
         }
         if (r.note() != null) {
