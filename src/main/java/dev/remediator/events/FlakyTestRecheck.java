@@ -1,5 +1,7 @@
 package dev.remediator.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,7 +38,10 @@ public class FlakyTestRecheck implements DeliveryHandler {
         if (RemediatorBranch.isOwn(green.headBranch()) || green.fromFork()) {
             return;
         }
-        analysis.recheckAfterGreenRun(green, configs.load(green.installationId(), green.repositoryId(), green.repository()),
-                delivery.deliveryId());
+        List<Long> redRuns = analysis.redRunsAtSameCommit(green);
+        if (!redRuns.isEmpty()) {
+            analysis.recheckAfterGreenRun(green, redRuns,
+                    configs.load(green.installationId(), green.repositoryId(), green.repository()), delivery.deliveryId());
+        }
     }
 }

@@ -94,14 +94,20 @@ public class FailureAnalysis {
         reports.publish(github, run.runId());
     }
 
-    /**
-     * A green run at a commit where the same workflow failed with failing tests makes those tests flaky: the failure
-     * is planned again with that evidence (DESIGN §2: failed and passed at the same SHA), which proposes quarantines.
-     */
-    public void recheckAfterGreenRun(FailedRun green, LoadedConfig config, String deliveryId) throws IOException {
-        RepositoryGitHub github = repositories.open(green.installationId(), green.repositoryId(), green.repository());
-        List<Long> redRuns = history.atSha(green.repositoryId(), green.headSha(), green.workflowId()).stream()
+    /** Runs of the same workflow that failed with failing tests at the commit a green run just passed. */
+    public List<Long> redRunsAtSameCommit(FailedRun green) {
+        return history.atSha(green.repositoryId(), green.headSha(), green.workflowId()).stream()
                 .filter(r -> r.red() && !r.failingTests().isEmpty()).map(r -> r.runId()).distinct().toList();
+    }
+
+    /**
+     * A green run at a commit where the same workflow failed with failing tests makes those tests flaky: each such
+     * failure is planned again with that evidence (DESIGN §2: failed and passed at the same SHA), which proposes
+     * quarantines.
+     */
+    public void recheckAfterGreenRun(FailedRun green, List<Long> redRuns, LoadedConfig config, String deliveryId)
+            throws IOException {
+        RepositoryGitHub github = repositories.open(green.installationId(), green.repositoryId(), green.repository());
         for (long runId : redRuns) {
             RunHistoryStore.AnalysisRecord analysed = history.latestAnalysis(green.repositoryId(), runId).orElse(null);
             if (analysed == null) {

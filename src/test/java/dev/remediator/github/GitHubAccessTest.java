@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.store.InstallationStore;
+import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.github.FakeGitHub;
 import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.Installation;
@@ -55,7 +56,7 @@ class GitHubAccessTest {
     @BeforeEach
     void seed() {
         github.reset();
-        repoId = 880000 + (System.nanoTime() % 10000);
+        repoId = CiScenario.nextId();
         seedRepository();
     }
 

@@ -26,7 +26,8 @@ import io.restassured.response.Response;
  */
 public final class CiScenario {
 
-    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+    /** Unique across test runs too: the test database keeps earlier runs' rows. */
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 100);
 
     public final FakeGitHub github;
     public final long installationId;
