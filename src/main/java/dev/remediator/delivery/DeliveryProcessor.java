@@ -59,7 +59,7 @@ public class DeliveryProcessor {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "4")
+    @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "8")
     int workers;
 
     @ConfigProperty(name = "remediator.delivery.queue", defaultValue = "1000")

@@ -47,6 +47,6 @@ public class FailedRunAnalyser implements DeliveryHandler {
             LOG.infof("Workflow %s of %s is not in failures.workflows: not analysed", run.workflowName(), run.repository());
             return;
         }
-        analysis.analyse(run, config, delivery.deliveryId());
+        analysis.analyse(run, config, delivery.deliveryId(), delivery.attempt() > 1);
     }
 }

@@ -130,7 +130,7 @@ public class Approvals {
         InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
         payload.putObject("repository").put("id", remediation.repositoryId).put("full_name", github.fullName())
                 .put("default_branch", repository == null || repository.defaultBranch == null ? "main" : repository.defaultBranch);
-        analysis.analyse(FailedRun.of(installationId, payload, Instant.now()), config, deliveryId);
+        analysis.analyse(FailedRun.of(installationId, payload, Instant.now()), config, deliveryId, true);
         return new Answer(Outcome.REANALYSED, "Re-analysed at the request of @" + actor + ".");
     }
 

@@ -68,9 +68,12 @@ public class FailureAnalysis {
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final RemediationPlanner planner = new RemediationPlanner();
 
-    public void analyse(FailedRun run, LoadedConfig config, String deliveryId) throws IOException {
+    /**
+     * @param resumed whether an earlier attempt may have begun this work (a retried delivery, a re-analysis)
+     */
+    public void analyse(FailedRun run, LoadedConfig config, String deliveryId, boolean resumed) throws IOException {
         RepositoryGitHub github = repositories.open(run.installationId(), run.repositoryId(), run.repository());
-        reports.start(github, run);
+        reports.start(github, run, resumed);
         long started = System.nanoTime();
         List<RepositoryGitHub.WorkflowJob> jobs = github.jobs(run.runId(), run.attempt());
         Map<String, JobAnalysis> analyses = new LinkedHashMap<>();

@@ -51,14 +51,19 @@ public class RunReports {
     @Inject
     MeterRegistry registry;
 
-    /** The in-progress check run, once per workflow run: a redelivery or a re-analysis finds it again. */
-    public long start(RepositoryGitHub github, FailedRun run) throws IOException {
+    /**
+     * The in-progress check run, once per workflow run: a redelivery or a re-analysis finds it again.
+     *
+     * @param resumed an earlier attempt may have created the check run and died before storing its id: look on GitHub
+     */
+    public long start(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
         Optional<Long> known = links.checkRun(run.repositoryId(), run.runId());
         if (known.isPresent()) {
             return known.get();
         }
         String externalId = externalId(run.runId());
-        Optional<Long> created = github.findCheckRun(run.headSha(), CheckRunReport.NAME, externalId);
+        Optional<Long> created = resumed ? github.findCheckRun(run.headSha(), CheckRunReport.NAME, externalId)
+                : Optional.empty();
         long id;
         if (created.isPresent()) {
             id = created.get();
