@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A test that fails and then passes on the re-run at the same SHA is proposed for quarantine. */
 @QuarkusTest
-class FlakyTestQuarantineTest {
+class FlakyTestQuarantineTest extends EndToEndTest {
 
     private static final String FLAKY = "org.slf4j.simple.SimpleLoggerMultithreadedInitializationTest#multiThreadedInitialization";
 
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
-
     @Test
     void aTestThatFailsThenPassesOnTheReRunIsProposedForQuarantine() {
-        CiScenario ci = CiScenario.create(github, rows, "flaky").config("mode: auto\nrisk_threshold: 2\n");
+        CiScenario ci = scenario("flaky").config("mode: auto\nrisk_threshold: 2\n");
         String sha = ci.commit("Log more", "alice", Map.of("src/main/java/org/slf4j/simple/SimpleLogger.java", "class SimpleLogger {}\n"));
         WorkflowRun run = ci.run(sha, "main", "failure", "maven-test-failure.log");
 

@@ -4,38 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
+import dev.remediator.testing.EndToEndTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** GitHub fails in the middle of opening a revert: once it recovers, exactly one pull request exists. */
 @QuarkusTest
-class GitHubOutageTest {
+class GitHubOutageTest extends EndToEndTest {
 
     private static final String SOURCE = "torch/csrc/profiler/kineto_metadata.cpp";
 
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void cleanUp() {
-        github.faults().clear();
-        github.assertNoViolations();
-    }
-
     @Test
     void anOutageDuringExecutionEndsInExactlyOnePullRequestOnceGitHubRecovers() {
-        CiScenario ci = CiScenario.create(github, rows, "outage").config("mode: auto\nrisk_threshold: 10\n");
+        CiScenario ci = scenario("outage").config("mode: auto\nrisk_threshold: 10\n");
         String green = ci.commit("Add profiler metadata", "alice", Map.of(SOURCE, "int metadata() { return 1; }\n"));
         ci.deliver(ci.completed(ci.run(green, "main", "success", "runner-shutdown.log")));
         String red = ci.commit("Report sizes", "bob", Map.of(SOURCE, "int metadata() { return size; }\n"));

@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.core.report.StickyComment;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
+import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.github.IssueComment;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Failures of a pull request's runs: one sticky comment, and the comment commands. */
 @QuarkusTest
-class PullRequestFailureTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
+class PullRequestFailureTest extends EndToEndTest {
 
     private static WorkflowRun failingRunOf(CiScenario ci, String sha, String log) {
         return ci.run(sha, "feature/parser", "failure", log).pullRequests(7);
     }
 
     private CiScenario pullRequest() {
-        CiScenario ci = CiScenario.create(github, rows, "pulls");
+        CiScenario ci = scenario("pulls");
         ci.commit("Initial", "alice", Map.of("README.md", "# parser\n"));
         ci.repo.branch("feature/parser", ci.repo.branchHead("main").orElseThrow());
         ci.repo.pullRequest(7, "feature/parser", "main", "alice");

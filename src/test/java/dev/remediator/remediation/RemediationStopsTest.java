@@ -8,38 +8,24 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.core.report.CheckRunReport;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.RemediationRows;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Approval expiry, the daily pull request limit, protected paths and fork pull requests each stop an action and say why. */
 @QuarkusTest
-class RemediationStopsTest {
+class RemediationStopsTest extends EndToEndTest {
 
     private static final String SOURCE = "torch/csrc/profiler/kineto_metadata.cpp";
 
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
     @Inject
     RemediationRows remediations;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
 
     /** A green run, then one commit that breaks the build; returns the red run's check run. */
     private CheckRun breakMain(CiScenario ci, Map<String, String> culpritFiles) {
@@ -52,7 +38,7 @@ class RemediationStopsTest {
 
     @Test
     void anApprovalNobodyGivesExpiresAndTheButtonsGo() {
-        CiScenario ci = CiScenario.create(github, rows, "expiry").config("approval: {timeout_hours: 2}\n");
+        CiScenario ci = scenario("expiry").config("approval: {timeout_hours: 2}\n");
         CheckRun check = breakMain(ci, Map.of(SOURCE, "int metadata() { return size; }\n"));
         assertThat(check.conclusion()).isEqualTo("action_required");
         long id = CheckRunReport.remediationId(check.actions().get(0).path("identifier").asText(), CheckRunReport.APPROVE);
@@ -68,7 +54,7 @@ class RemediationStopsTest {
 
     @Test
     void theDailyPullRequestLimitStopsTheNextRevert() {
-        CiScenario ci = CiScenario.create(github, rows, "limit").config("mode: auto\nrisk_threshold: 10\nmax_prs_per_day: 1\n");
+        CiScenario ci = scenario("limit").config("mode: auto\nrisk_threshold: 10\nmax_prs_per_day: 1\n");
         breakMain(ci, Map.of(SOURCE, "int metadata() { return size; }\n"));
         assertThat(ci.repo.pullRequests()).as("the first revert is opened on its own").hasSize(1);
 
@@ -86,7 +72,7 @@ class RemediationStopsTest {
 
     @Test
     void aCulpritThatChangedProtectedPathsIsNotReverted() {
-        CiScenario ci = CiScenario.create(github, rows, "protected").config("mode: auto\nrisk_threshold: 10\n");
+        CiScenario ci = scenario("protected").config("mode: auto\nrisk_threshold: 10\n");
         CheckRun check = breakMain(ci, Map.of(".github/workflows/ci.yml", "on: push\njobs: {}\n"));
 
         assertThat(ci.repo.pullRequests()).isEmpty();
@@ -97,7 +83,7 @@ class RemediationStopsTest {
 
     @Test
     void aForkPullRequestIsNeverActedOn() {
-        CiScenario ci = CiScenario.create(github, rows, "fork").config("mode: auto\nrisk_threshold: 10\n");
+        CiScenario ci = scenario("fork").config("mode: auto\nrisk_threshold: 10\n");
         String base = ci.commit("Initial", "alice", Map.of("README.md", "# x\n"));
         ci.repo.pullRequestFromFork(9, "mallory/fork", "patch-1", base, "main");
         WorkflowRun run = ci.run(base, "patch-1", "failure", "runner-shutdown.log").pullRequests(9);

@@ -10,20 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.WebhookPayload;
 import dev.remediator.testing.Webhooks;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
 import dev.remediator.testing.github.GitObjects;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.PullRequest;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,15 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * draft pull request when a writer approves; clicks, redeliveries and duplicates after that create nothing new.
  */
 @QuarkusTest
-class RevertApprovalTest {
+class RevertApprovalTest extends EndToEndTest {
 
     private static final String SOURCE = "torch/csrc/profiler/kineto_metadata.cpp";
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
 
     private CiScenario ci;
     private String parent;
@@ -50,7 +39,7 @@ class RevertApprovalTest {
 
     @BeforeEach
     void aBreakOnMainAwaitingApproval() {
-        ci = CiScenario.create(github, rows, "revert");
+        ci = scenario("revert");
         ci.repo.collaborator("reader-rita", "read").collaborator("writer-wes", "write").collaborator("bob", "write");
         parent = ci.commit("Add profiler metadata", "alice", Map.of(SOURCE, "int metadata() { return 1; }\n",
                 "docs/profiler.md", "# Profiler\n"));
@@ -70,11 +59,6 @@ class RevertApprovalTest {
             assertThat(a.path("path").asText()).isEqualTo(SOURCE);
             assertThat(a.path("start_line").asInt()).isEqualTo(128);
         });
-    }
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
     }
 
     private String approveButton() {

@@ -4,37 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A transient failure is re-run once, and not again when it fails a second time. */
 @QuarkusTest
-class TransientFailureTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
+class TransientFailureTest extends EndToEndTest {
 
     @Test
     void aTransientFailureIsReRunOnceAndNotAgainOnItsSecondFailure() {
-        CiScenario ci = CiScenario.create(github, rows, "transient").config("mode: auto\n");
+        CiScenario ci = scenario("transient").config("mode: auto\n");
         String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
         WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
 
