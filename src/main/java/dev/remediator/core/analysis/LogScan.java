@@ -23,8 +23,11 @@ import dev.remediator.core.text.SecretMasker;
 final class LogScan implements Findings {
 
     static final int BUFFER_SIZE = 1 << 20;
-    /** Bytes of a line that rules see; the rest of a longer line is skipped. */
-    static final int MAX_LINE = 64 * 1024;
+    /**
+     * Bytes of a line that rules see; the rest of a longer line is skipped. What explains a failure sits at the start
+     * of its line; the lines longer than this are command lines, minified code and data dumps.
+     */
+    static final int MAX_LINE = 8 * 1024;
     static final int MAX_EVIDENCE = 10;
     static final int MAX_LOCATIONS = 200;
     static final int MAX_EXCERPT = 500;
@@ -61,6 +64,8 @@ final class LogScan implements Findings {
     private int currentLineStart;
     /** Line where the first step failed, or 0. */
     private int firstStepFailure;
+    /** Whether a rule set reported anything about the line being read. */
+    private boolean lineReported;
 
     LogScan(KeywordMatcher matcher, RuleSet[] ruleSets) {
         this.matcher = matcher;
@@ -163,9 +168,10 @@ final class LogScan implements Findings {
             }
         }
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
+        lineReported = false;
         for (int i = 0; i < ruleSets.length; i++) {
             long bit = 1L << i;
-            if ((wanted & bit) != 0) {
+            if ((wanted & bit) != 0 && !(lineReported && ruleSets[i].isFallback())) {
                 RuleSet ruleSet = ruleSets[i];
                 ruleSet.onLine(line, this);
                 sectionBits = ruleSet.wantsEveryLine() ? sectionBits | bit : sectionBits & ~bit;
@@ -291,6 +297,7 @@ final class LogScan implements Findings {
         int start = Math.max(1, Math.min(first, end));
         double weighed = firstStepFailure > 0 && start > firstStepFailure ? Math.max(0, weight - AFTER_FAILURE_PENALTY) : weight;
         board.add(new Finding(start, end, Math.min(Math.max(key, start), end), rule, weighed, excerpt(excerpt)));
+        lineReported = true;
     }
 
     @Override
@@ -321,13 +328,14 @@ final class LogScan implements Findings {
         return lineNumber;
     }
 
+    /** The excerpt as kept: at most {@value #MAX_EXCERPT} characters; secrets are masked when it is shown. */
     private static String excerpt(String text) {
         String oneLine = text == null ? "" : text.strip();
         if (oneLine.length() > MAX_EXCERPT) {
             int cut = Character.isHighSurrogate(oneLine.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
             oneLine = oneLine.substring(0, cut) + "…";
         }
-        return SecretMasker.mask(oneLine);
+        return oneLine;
     }
 
     // ---- verdict ----
@@ -364,7 +372,7 @@ final class LogScan implements Findings {
         for (Chunk chunk : ranked.subList(0, Math.min(MAX_EVIDENCE, ranked.size()))) {
             Finding best = chunk.best();
             evidence.add(new Evidence(chunk.start(), chunk.end(), best.rule().id(), chunk.category(),
-                    round(best.weight()), best.excerpt()));
+                    round(best.weight()), SecretMasker.mask(best.excerpt())));
         }
         return new JobAnalysis(category, round(Math.max(0, confidence)), transientFailure, evidence,
                 failingTests.list(), List.copyOf(locations), lineNumber, bytes);

@@ -55,7 +55,8 @@ public final class GoRules implements RuleSet {
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(messages.keywords());
-        keywords.addAll(List.of("--- FAIL", "FAIL", ".go:"));
+        keywords.addAll(List.of("--- FAIL", "FAIL"));
+        keywords.addAll(Keywords.followedByDigit(".go:"));
         return keywords;
     }
 
