@@ -75,9 +75,23 @@ public final class JestRules implements RuleSet {
         Matcher counts = COUNTS_LINE.matcher(text);
         if (counts.find() && Counts.of(counts.group(1)) > 0) {
             findings.report(line, COUNTS);
-        } else if (locatingFrom >= 0
-                && (StackFrames.locate(text, findings) || line.number() - locatingFrom > STACK_DISTANCE)) {
-            locatingFrom = -1;
+        } else if (locatingFrom >= 0) {
+            StackFrames.Frame frame = StackFrames.projectFrame(text);
+            if (frame != null) {
+                findings.location(fileOf(frame), frame.line(), frame.column());
+            }
+            if (frame != null || line.number() - locatingFrom > STACK_DISTANCE) {
+                locatingFrom = -1;
+            }
         }
+    }
+
+    /**
+     * Jest prints stack frames relative to its root directory but suites relative to where it was started, which is
+     * closer to the repository root when the workflow runs Jest in a subdirectory: the suite's path wins when it ends
+     * with the frame's.
+     */
+    private String fileOf(StackFrames.Frame frame) {
+        return suite != null && suite.endsWith("/" + frame.file()) ? suite : frame.file();
     }
 }
