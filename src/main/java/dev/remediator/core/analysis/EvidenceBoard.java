@@ -69,8 +69,7 @@ final class EvidenceBoard {
         }
 
         private boolean canTake(Finding finding) {
-            boolean context = finding.weight() < CONTEXT;
-            return context == best.weight() < CONTEXT && !context
+            return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
                     && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
         }

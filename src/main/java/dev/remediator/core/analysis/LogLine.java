@@ -67,9 +67,4 @@ public final class LogLine {
     public boolean isShellTrace() {
         return text.startsWith("+ ") || text.startsWith("++ ");
     }
-
-    @Override
-    public String toString() {
-        return number + ": " + (marker == LogMarker.NONE ? "" : "##[" + marker.name().toLowerCase() + "]") + text;
-    }
 }
