@@ -42,7 +42,7 @@ create table repository (
     id              bigint primary key,
     installation_id bigint      not null references installation (id),
     full_name       text        not null,
-    private         boolean,
+    is_private      boolean,
     default_branch  text,
     removed_at      timestamptz,
     created_at      timestamptz not null default now(),

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "remediator", mixinStandardHelpOptions = true, versionProvider = RemediatorCli.Version.class,
         description = "Explains CI failures and spec drift from local files.",
-        subcommands = { CommandLine.HelpCommand.class, AnalyzeCommand.class })
+        subcommands = { CommandLine.HelpCommand.class, AnalyzeCommand.class, ProvenanceCommand.class, DriftCommand.class })
 public final class RemediatorCli {
 
     public static void main(String[] args) {

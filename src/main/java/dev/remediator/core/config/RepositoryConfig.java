@@ -1,0 +1,83 @@
+package dev.remediator.core.config;
+
+import java.util.List;
+
+/**
+ * A repository's {@code .github/remediator.yml} (DESIGN §6), validated. {@link #DEFAULTS} is what applies when
+ * there is no file or when the file is invalid.
+ */
+public record RepositoryConfig(
+        Mode mode,
+        int riskThreshold,
+        boolean protectedRepository,
+        List<String> protectedPaths,
+        int maxPrsPerDay,
+        Approval approval,
+        Failures failures,
+        Drift drift) {
+
+    public static final String FILE_PATH = ".github/remediator.yml";
+
+    public static final RepositoryConfig DEFAULTS = new RepositoryConfig(
+            Mode.ADVISORY, 3, false, List.of(".github/workflows/**"), 5,
+            new Approval(24, Permission.WRITE, false),
+            new Failures(List.of(), new Rerun(true, 1), new Revert(true, List.of("main")),
+                    new Quarantine(true, ".github/quarantine.txt")),
+            new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()));
+
+    public RepositoryConfig {
+        protectedPaths = List.copyOf(protectedPaths);
+    }
+
+    /** advisory: propose and ask; auto: run what the policy allows. */
+    public enum Mode {
+        ADVISORY, AUTO
+    }
+
+    /** GitHub's repository permission levels, weakest first, so that they compare by their order. */
+    public enum Permission {
+        NONE, READ, TRIAGE, WRITE, MAINTAIN, ADMIN;
+
+        public boolean atLeast(Permission other) {
+            return compareTo(other) >= 0;
+        }
+    }
+
+    public record Approval(int timeoutHours, Permission permission, boolean allowAuthor) {
+    }
+
+    public record Failures(List<String> workflows, Rerun rerun, Revert revert, Quarantine quarantine) {
+        public Failures {
+            workflows = List.copyOf(workflows);
+        }
+
+        /** An empty list means every workflow. */
+        public boolean watches(String workflowName, String workflowPath) {
+            return workflows.isEmpty() || workflows.stream().anyMatch(w -> w.equals(workflowName)
+                    || (workflowPath != null && (workflowPath.equals(w) || workflowPath.endsWith("/" + w))));
+        }
+    }
+
+    public record Rerun(boolean enabled, int maxAttempts) {
+    }
+
+    public record Revert(boolean enabled, List<String> branches) {
+        public Revert {
+            branches = List.copyOf(branches);
+        }
+    }
+
+    public record Quarantine(boolean enabled, String file) {
+    }
+
+    public enum DriftMode {
+        WARN, FAIL
+    }
+
+    /** {@code branches} empty: the default branch only. */
+    public record Drift(boolean enabled, String manifest, DriftMode mode, String regenerateWorkflow, List<String> branches) {
+        public Drift {
+            branches = List.copyOf(branches);
+        }
+    }
+}

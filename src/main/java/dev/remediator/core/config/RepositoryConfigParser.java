@@ -1,0 +1,238 @@
+package dev.remediator.core.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.remediator.core.config.LoadedConfig.Source;
+import dev.remediator.core.config.RepositoryConfig.Approval;
+import dev.remediator.core.config.RepositoryConfig.Drift;
+import dev.remediator.core.config.RepositoryConfig.DriftMode;
+import dev.remediator.core.config.RepositoryConfig.Failures;
+import dev.remediator.core.config.RepositoryConfig.Mode;
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.config.RepositoryConfig.Quarantine;
+import dev.remediator.core.config.RepositoryConfig.Rerun;
+import dev.remediator.core.config.RepositoryConfig.Revert;
+
+/**
+ * Reads {@code .github/remediator.yml} into a {@link RepositoryConfig}. It never throws: every problem (bad YAML,
+ * unknown key, wrong type, value out of range) is collected with its path, and an invalid file yields the defaults,
+ * so that a typo can never make Remediator act more boldly than the team asked.
+ */
+public final class RepositoryConfigParser {
+
+    /** Config files are small; a larger one is a mistake and not worth parsing. */
+    static final int MAX_SIZE = 64 * 1024;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public LoadedConfig parse(String yaml, Source source, String location) {
+        if (yaml.length() > MAX_SIZE) {
+            return invalid(source, location, new ConfigProblem("", "the file is larger than 64 KiB"));
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return invalid(source, location, new ConfigProblem("", "not valid YAML" + where + ": " + e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new LoadedConfig(RepositoryConfig.DEFAULTS, source, location, List.of());
+        }
+        Fields fields = new Fields();
+        RepositoryConfig config = read(fields, root);
+        if (!fields.problems.isEmpty()) {
+            return new LoadedConfig(RepositoryConfig.DEFAULTS, source, location, fields.problems);
+        }
+        return new LoadedConfig(config, source, location, List.of());
+    }
+
+    private static LoadedConfig invalid(Source source, String location, ConfigProblem problem) {
+        return new LoadedConfig(RepositoryConfig.DEFAULTS, source, location, List.of(problem));
+    }
+
+    private static RepositoryConfig read(Fields fields, JsonNode root) {
+        RepositoryConfig d = RepositoryConfig.DEFAULTS;
+        JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
+                "max_prs_per_day", "approval", "failures", "drift");
+        return new RepositoryConfig(
+                fields.choice(top, "", "mode", Mode.class, d.mode()),
+                fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
+                fields.bool(top, "", "protected", d.protectedRepository()),
+                fields.strings(top, "", "protected_paths", d.protectedPaths()),
+                fields.integer(top, "", "max_prs_per_day", 0, 100, d.maxPrsPerDay()),
+                readApproval(fields, top.path("approval"), d.approval()),
+                readFailures(fields, top.path("failures"), d.failures()),
+                readDrift(fields, top.path("drift"), d.drift()));
+    }
+
+    private static Approval readApproval(Fields fields, JsonNode node, Approval d) {
+        String at = "approval";
+        JsonNode approval = fields.object(node, at, "timeout_hours", "permission", "allow_author");
+        return new Approval(
+                fields.integer(approval, at, "timeout_hours", 1, 24 * 30, d.timeoutHours()),
+                fields.choice(approval, at, "permission", Permission.class, d.permission()),
+                fields.bool(approval, at, "allow_author", d.allowAuthor()));
+    }
+
+    private static Failures readFailures(Fields fields, JsonNode node, Failures d) {
+        String at = "failures";
+        JsonNode failures = fields.object(node, at, "workflows", "rerun", "revert", "quarantine");
+        JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts");
+        JsonNode revert = fields.object(failures.path("revert"), at + ".revert", "enabled", "branches");
+        JsonNode quarantine = fields.object(failures.path("quarantine"), at + ".quarantine", "enabled", "file");
+        return new Failures(
+                fields.strings(failures, at, "workflows", d.workflows()),
+                new Rerun(fields.bool(rerun, at + ".rerun", "enabled", d.rerun().enabled()),
+                        fields.integer(rerun, at + ".rerun", "max_attempts", 0, 5, d.rerun().maxAttempts())),
+                new Revert(fields.bool(revert, at + ".revert", "enabled", d.revert().enabled()),
+                        fields.strings(revert, at + ".revert", "branches", d.revert().branches())),
+                new Quarantine(fields.bool(quarantine, at + ".quarantine", "enabled", d.quarantine().enabled()),
+                        fields.path(quarantine, at + ".quarantine", "file", d.quarantine().file())));
+    }
+
+    private static Drift readDrift(Fields fields, JsonNode node, Drift d) {
+        String at = "drift";
+        JsonNode drift = fields.object(node, at, "enabled", "manifest", "mode", "regenerate_workflow", "branches");
+        return new Drift(
+                fields.bool(drift, at, "enabled", d.enabled()),
+                fields.path(drift, at, "manifest", d.manifest()),
+                fields.choice(drift, at, "mode", DriftMode.class, d.mode()),
+                fields.string(drift, at, "regenerate_workflow", d.regenerateWorkflow()),
+                fields.strings(drift, at, "branches", d.branches()));
+    }
+
+    /** Reads typed fields from the YAML tree and collects what is wrong with them. */
+    private static final class Fields {
+        final List<ConfigProblem> problems = new ArrayList<>();
+
+        /** The mapping at {@code node}, with a problem for each key it does not know; missing means empty. */
+        JsonNode object(JsonNode node, String at, String... keys) {
+            if (node.isMissingNode() || node.isNull()) {
+                return YAML.createObjectNode();
+            }
+            if (!node.isObject()) {
+                problem(at, "expected a mapping of " + String.join(", ", keys) + ", got " + describe(node));
+                return YAML.createObjectNode();
+            }
+            Set<String> known = Set.of(keys);
+            for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    problem(join(at, name), "unknown key; expected one of " + String.join(", ", keys));
+                }
+            }
+            return node;
+        }
+
+        int integer(JsonNode parent, String at, String key, int min, int max, int fallback) {
+            return field(parent, at, key, fallback, node -> {
+                if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+                    return fail(join(at, key), "expected a whole number from " + min + " to " + max + ", got "
+                            + describe(node));
+                }
+                return node.asInt();
+            });
+        }
+
+        boolean bool(JsonNode parent, String at, String key, boolean fallback) {
+            return field(parent, at, key, fallback, node -> node.isBoolean() ? node.asBoolean()
+                    : fail(join(at, key), "expected true or false, got " + describe(node)));
+        }
+
+        String string(JsonNode parent, String at, String key, String fallback) {
+            return field(parent, at, key, fallback, node -> node.isTextual() && !node.asText().isBlank()
+                    ? node.asText().trim()
+                    : fail(join(at, key), "expected a non-empty string, got " + describe(node)));
+        }
+
+        /** A path inside the repository: relative, without {@code ..}. */
+        String path(JsonNode parent, String at, String key, String fallback) {
+            String value = string(parent, at, key, fallback);
+            if (value.startsWith("/") || Arrays.asList(value.split("/")).contains("..")) {
+                return fail(join(at, key), "expected a path relative to the repository root, got \"" + value + "\"");
+            }
+            return value;
+        }
+
+        List<String> strings(JsonNode parent, String at, String key, List<String> fallback) {
+            return field(parent, at, key, fallback, node -> {
+                if (!node.isArray()) {
+                    return fail(join(at, key), "expected a list of strings, got " + describe(node));
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode item = node.get(i);
+                    if (item.isTextual() && !item.asText().isBlank()) {
+                        values.add(item.asText().trim());
+                    } else {
+                        problem(join(at, key) + "[" + i + "]", "expected a non-empty string, got " + describe(item));
+                    }
+                }
+                return values;
+            });
+        }
+
+        <E extends Enum<E>> E choice(JsonNode parent, String at, String key, Class<E> type, E fallback) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            return field(parent, at, key, fallback, node -> {
+                if (node.isTextual()) {
+                    for (E value : type.getEnumConstants()) {
+                        if (value.name().equalsIgnoreCase(node.asText().trim())) {
+                            return value;
+                        }
+                    }
+                }
+                return fail(join(at, key), "expected one of " + allowed + ", got " + describe(node));
+            });
+        }
+
+        private <T> T field(JsonNode parent, String at, String key, T fallback, Function<JsonNode, T> read) {
+            JsonNode node = parent.path(key);
+            if (node.isMissingNode() || node.isNull()) {
+                return fallback;
+            }
+            T value = read.apply(node);
+            return value == null ? fallback : value;
+        }
+
+        /** Records the problem; the caller then falls back to the default, which is discarded anyway. */
+        private <T> T fail(String path, String message) {
+            problem(path, message);
+            return null;
+        }
+
+        private void problem(String path, String message) {
+            problems.add(new ConfigProblem(path, message));
+        }
+
+        private static String join(String at, String key) {
+            return at.isEmpty() ? key : at + "." + key;
+        }
+
+        private static String describe(JsonNode node) {
+            if (node.isTextual()) {
+                return "\"" + node.asText() + "\"";
+            }
+            if (node.isContainerNode()) {
+                return node.isArray() ? "a list" : "a mapping";
+            }
+            return node.toString();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.remediator.core.remediation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.remediator.core.analysis.FailureCategory;
+import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.history.Culprit;
+import dev.remediator.core.history.FlakyTest;
+import dev.remediator.core.text.MarkdownText;
+
+/**
+ * Chooses the remediations of DESIGN §3 that apply to a failed run, scores them and applies the policy. When nothing
+ * can be done safely the plan is a single {@link RemediationAction#MANUAL_REVIEW} that says why and what to look at:
+ * a case is never dropped silently.
+ */
+public final class RemediationPlanner {
+
+    /** Below this, a culprit is named as a suspect but not reverted. */
+    static final double REVERT_CONFIDENCE = 0.6;
+
+    /** Quarantining more tests at once hides too much; the rest is named in the explanation. */
+    static final int MAX_QUARANTINES = 3;
+
+    private final RiskModel riskModel = new RiskModel();
+    private final Policy policy = new Policy();
+
+    public List<PlannedRemediation> plan(FailureCase failure) {
+        RepositoryConfig config = failure.context().config();
+        if (failure.fromFork()) {
+            return explain(failure, "The run belongs to a pull request from a fork: Remediator never re-runs or "
+                    + "changes a fork's code. " + summary(failure));
+        }
+        if (failure.verdict().transientFailure()) {
+            return planRerun(failure, config.failures().rerun());
+        }
+        if (!failure.history().flakyTests().isEmpty()) {
+            return planQuarantines(failure);
+        }
+        if (failure.history().brokenTrunk().isPresent()) {
+            return explain(failure, "This failure is not this change's fault: "
+                    + MarkdownText.escape(failure.history().brokenTrunk().get().evidence()) + ". Fix the base branch first.");
+        }
+        if (failure.verdict().category() == FailureCategory.TEST && failure.onDefaultBranch()
+                && failure.run().attempt() == 1 && config.failures().rerun().enabled()
+                && config.failures().rerun().maxAttempts() >= 1) {
+            return List.of(remediation(failure, RemediationAction.CONFIRM, "run:" + failure.run().runId(),
+                    inputs(failure, RemediationAction.CONFIRM, failure.verdict().confidence(), List.of(), 0),
+                    "Tests failed on " + MarkdownText.code(failure.run().headBranch()) + ": " + tests(failure.verdict().failingTests())
+                            + ". One re-run of the failed jobs tells a flaky test from a real break.",
+                    null));
+        }
+        if (failure.history().culprit().isPresent() && config.failures().revert().branches().contains(failure.run().headBranch())) {
+            return planRevert(failure, failure.history().culprit().get());
+        }
+        return explain(failure, summary(failure) + " " + suggestion(failure));
+    }
+
+    private List<PlannedRemediation> planRerun(FailureCase failure, RepositoryConfig.Rerun rerun) {
+        String why = "The failure looks transient (" + category(failure) + ").";
+        if (!rerun.enabled()) {
+            return explain(failure, why + " Re-runs are disabled in the config (`failures.rerun.enabled`).");
+        }
+        if (failure.run().attempt() > rerun.maxAttempts()) {
+            return explain(failure, why + " The run was already re-run (this is attempt " + failure.run().attempt()
+                    + ", the config allows " + rerun.maxAttempts() + "): failing again, it is more than a blip. "
+                    + suggestion(failure));
+        }
+        int tooMany = Math.max(3, failure.totalJobs() / 2);
+        if (failure.failedJobs() > tooMany) {
+            return explain(failure, why + " " + failure.failedJobs() + " of " + failure.totalJobs()
+                    + " jobs failed: too many for a blind re-run. " + suggestion(failure));
+        }
+        return List.of(remediation(failure, RemediationAction.RERUN, "run:" + failure.run().runId(),
+                inputs(failure, RemediationAction.RERUN, failure.verdict().confidence(), List.of(), 0),
+                why + " Re-running the " + failure.failedJobs() + " failed job" + (failure.failedJobs() == 1 ? "" : "s")
+                        + " once is the cheapest fix.",
+                null));
+    }
+
+    private List<PlannedRemediation> planQuarantines(FailureCase failure) {
+        RepositoryConfig.Quarantine quarantine = failure.context().config().failures().quarantine();
+        List<FlakyTest> flaky = failure.history().flakyTests();
+        String evidence = MarkdownText.escape(String.join("; ", flaky.stream().map(FlakyTest::evidence).toList()));
+        if (!quarantine.enabled()) {
+            return explain(failure, "Flaky: " + evidence + ". Quarantine is disabled in the config "
+                    + "(`failures.quarantine.enabled`): fix or skip the test by hand.");
+        }
+        List<PlannedRemediation> planned = new ArrayList<>();
+        for (FlakyTest test : flaky.subList(0, Math.min(MAX_QUARANTINES, flaky.size()))) {
+            planned.add(remediation(failure, RemediationAction.QUARANTINE, test.name(),
+                    inputs(failure, RemediationAction.QUARANTINE, test.confidence(), List.of(quarantine.file()), 1),
+                    "Flaky test: " + MarkdownText.escape(test.evidence()) + ". Adding it to "
+                            + MarkdownText.code(quarantine.file()) + " keeps the branch green while someone fixes it.",
+                    null));
+        }
+        if (flaky.size() > MAX_QUARANTINES) {
+            planned.addAll(explain(failure, (flaky.size() - MAX_QUARANTINES) + " more flaky tests are not quarantined "
+                    + "in one go: " + tests(flaky.subList(MAX_QUARANTINES, flaky.size()).stream().map(FlakyTest::name).toList())));
+        }
+        return planned;
+    }
+
+    private List<PlannedRemediation> planRevert(FailureCase failure, Culprit culprit) {
+        // commit titles, logins and test names come from users: escaped, and logins in code so that nobody is pinged
+        String suspect = MarkdownText.code(culprit.commit().shortSha()) + " \"" + MarkdownText.escape(culprit.commit().title())
+                + "\"" + (culprit.commit().authorLogin() == null ? "" : " by " + MarkdownText.code("@" + culprit.commit().authorLogin()));
+        String because = MarkdownText.escape(String.join("; ", culprit.reasons()));
+        if (culprit.confidence() < REVERT_CONFIDENCE) {
+            return explain(failure, summary(failure) + " Suspect: " + suspect + " (" + because + "), but with "
+                    + percent(culprit.confidence()) + " confidence, too little to revert it.");
+        }
+        if (!failure.context().config().failures().revert().enabled()) {
+            return explain(failure, summary(failure) + " Likely culprit: " + suspect + " (" + because
+                    + "). Reverts are disabled in the config (`failures.revert.enabled`).");
+        }
+        if (failure.history().revertBlocked().isPresent()) {
+            return explain(failure, summary(failure) + " Likely culprit: " + suspect + ". Reverting it is refused: "
+                    + MarkdownText.escape(failure.history().revertBlocked().get()) + ".");
+        }
+        List<String> paths = culprit.commit().files().stream().flatMap(f -> f.paths().stream()).distinct().toList();
+        double confidence = Math.min(culprit.confidence(), Math.max(failure.verdict().confidence(), 0.5));
+        return List.of(remediation(failure, RemediationAction.REVERT, culprit.commit().sha(),
+                inputs(failure, RemediationAction.REVERT, confidence, paths, culprit.commit().linesChanged()),
+                summary(failure) + " Likely culprit: " + suspect + " (" + because + "). A draft pull request would "
+                        + "revert it on top of " + MarkdownText.code(failure.run().headBranch()) + ".",
+                culprit.commit().authorLogin()));
+    }
+
+    private RiskModel.Inputs inputs(FailureCase failure, RemediationAction action, double confidence, List<String> paths,
+            int lines) {
+        RepositoryConfig config = failure.context().config();
+        List<String> protectedTouched = new PathGlobs(config.protectedPaths()).matching(paths);
+        return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched,
+                action.opensPullRequest() ? failure.defaultBranch() : failure.run().headBranch(),
+                action.opensPullRequest() && failure.context().targetBranchProtected(), config.protectedRepository(),
+                failure.outsideAuthor(), failure.context().trackRecord(action));
+    }
+
+    private PlannedRemediation remediation(FailureCase failure, RemediationAction action, String target,
+            RiskModel.Inputs inputs, String explanation, String culpritAuthor) {
+        RiskScore risk = riskModel.score(inputs);
+        Policy.Decision decision = policy.decide(action, risk, failure.context().config(),
+                failure.context().pullRequestsToday(), inputs.protectedPathsTouched());
+        return new PlannedRemediation(action, target, risk, decision, explanation, culpritAuthor);
+    }
+
+    private List<PlannedRemediation> explain(FailureCase failure, String explanation) {
+        RiskScore none = new RiskScore(List.of(new RiskFactor("action", 0, "explanation only")));
+        return List.of(new PlannedRemediation(RemediationAction.MANUAL_REVIEW, "run:" + failure.run().runId(), none,
+                new Policy.Decision(Policy.Verdict.SKIP, "nothing to execute", failure.context().config().approval().permission()),
+                explanation, null));
+    }
+
+    private static String summary(FailureCase failure) {
+        FailureCase.Verdict verdict = failure.verdict();
+        String summary = "The run failed with " + category(failure) + " (" + percent(verdict.confidence()) + " confidence)";
+        return verdict.failingTests().isEmpty() ? summary + "." : summary + ": " + tests(verdict.failingTests()) + ".";
+    }
+
+    private static String suggestion(FailureCase failure) {
+        return switch (failure.verdict().category()) {
+            case COMPILATION -> "Fix the compile errors at the annotated lines.";
+            case TEST -> "Look at the failing tests; if they look unrelated to the change, `/remediator retry` "
+                    + "re-runs the failed jobs to check for flakiness.";
+            case DEPENDENCY -> "A dependency could not be resolved: check the versions asked for and the registry.";
+            case LINT -> "Run the project's formatter or linter locally and commit the result.";
+            case CONFIGURATION -> "The workflow or build setup is wrong: see the first error quoted below.";
+            case INFRASTRUCTURE -> "The runner's environment failed: check the service or registry status.";
+            case TIMEOUT -> "A step ran out of time: look for a hang, or raise its timeout.";
+            case RESOURCE -> "A process ran out of memory: lower the parallelism or raise the limit.";
+            case CANCELLED -> "The run was cancelled: nothing to fix.";
+            case UNKNOWN -> "The logs do not say why: the quoted lines are the best clues.";
+        };
+    }
+
+    private static String category(FailureCase failure) {
+        return failure.verdict().category().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " failure";
+    }
+
+    private static String tests(List<String> tests) {
+        List<String> shown = tests.subList(0, Math.min(5, tests.size())).stream().map(MarkdownText::code).toList();
+        return String.join(", ", shown) + (tests.size() > 5 ? " and " + (tests.size() - 5) + " more" : "");
+    }
+
+    private static String percent(double confidence) {
+        return Math.round(confidence * 100) + " %";
+    }
+}

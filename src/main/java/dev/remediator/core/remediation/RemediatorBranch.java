@@ -1,0 +1,43 @@
+package dev.remediator.core.remediation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Branches Remediator creates: {@code remediator/<action>/<context>-<8 hex>} (DESIGN §5). Runs on them are never
+ * analysed and pushes to them are only recorded (the loop guard). The hex part derives from the remediation's id, so
+ * that a retried execution finds the branch its earlier attempt created instead of making another.
+ */
+public final class RemediatorBranch {
+
+    public static final String PREFIX = "remediator/";
+
+    private RemediatorBranch() {
+    }
+
+    public static String name(RemediationAction action, String context, long remediationId) {
+        String slug = context.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(slug.length() - 40).replaceAll("^[-.]+", "");
+        }
+        return PREFIX + action.slug() + "/" + (slug.isEmpty() ? "change" : slug) + "-" + hex(remediationId);
+    }
+
+    /** True for a branch name ({@code remediator/...}) or a ref ({@code refs/heads/remediator/...}) of ours. */
+    public static boolean isOwn(String branchOrRef) {
+        return branchOrRef != null && (branchOrRef.startsWith(PREFIX) || branchOrRef.startsWith("refs/heads/" + PREFIX));
+    }
+
+    static String hex(long remediationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("remediation:" + remediationId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

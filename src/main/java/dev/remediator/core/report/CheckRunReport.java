@@ -1,0 +1,198 @@
+package dev.remediator.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.remediator.core.analysis.JobAnalysis;
+import dev.remediator.core.analysis.Location;
+import dev.remediator.core.config.ConfigProblem;
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.text.MarkdownText;
+
+/**
+ * The "Remediator" check run of a failed workflow run (DESIGN §5): title with category and risk, summary with the
+ * jobs, the culprit and the proposed remediation with its risk factors and state, evidence in the text, annotations
+ * at the failing locations, and Approve / Reject / Re-analyse buttons while approval is pending.
+ */
+public final class CheckRunReport {
+
+    public static final String NAME = "Remediator";
+
+    /** GitHub takes at most this many annotations in one request. */
+    public static final int ANNOTATIONS_PER_REQUEST = 50;
+
+    /** GitHub stores at most this many annotations on a check run (in all its updates). */
+    static final int MAX_ANNOTATIONS = 500;
+
+    public enum Conclusion {
+        ACTION_REQUIRED, SUCCESS, NEUTRAL;
+
+        public String apiValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code label} at most 20 characters, {@code description} 40, {@code identifier} 20 (GitHub's limits). */
+    public record Button(String label, String description, String identifier) {
+    }
+
+    public record Annotation(String path, int line, Integer column, String title, String message) {
+    }
+
+    /**
+     * @param conclusion null while the remediation is running: the check run stays in progress
+     */
+    public record Rendered(String title, String summary, String text, Conclusion conclusion, List<Button> buttons,
+            List<Annotation> annotations) {
+    }
+
+    public static final String APPROVE = "approve-";
+    public static final String REJECT = "reject-";
+    public static final String REANALYSE = "reanalyse-";
+
+    public static Rendered render(RunReport report) {
+        RemediationView lead = report.lead();
+        String category = MarkdownBlocks.category(report.analysis().category());
+        String title = lead == null || !lead.action().executable() ? category + " · analysis only"
+                : category + " · " + lead.action().slug() + " " + state(lead.state()) + " · risk " + lead.risk().formatted();
+        return new Rendered(title, MarkdownText.truncate(summary(report), MarkdownText.GITHUB_LIMIT),
+                MarkdownText.truncate(text(report), MarkdownText.GITHUB_LIMIT), conclusion(lead), buttons(lead),
+                annotations(report));
+    }
+
+    /** The check run while analysis runs, posted as soon as a failure is seen. */
+    public static String analysingSummary(String workflowName, long runId, int attempt) {
+        return "Analysing the logs of " + MarkdownText.code(workflowName) + " run " + runId
+                + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "…";
+    }
+
+    private static String summary(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("**").append(MarkdownBlocks.category(report.analysis().category())).append("** in ")
+                .append(MarkdownText.code(report.workflowName())).append(" [run ").append(report.runId())
+                .append(report.attempt() > 1 ? ", attempt " + report.attempt() : "").append("](")
+                .append(report.runUrl()).append(") on ").append(MarkdownText.code(report.headBranch() == null ? "?" : report.headBranch()))
+                .append(" at ").append(MarkdownText.code(report.headSha().substring(0, Math.min(7, report.headSha().length()))))
+                .append(" — ").append(MarkdownBlocks.percent(report.analysis().confidence())).append(" confidence")
+                .append(report.analysis().transientFailure() ? ", looks transient" : "").append(".\n\n");
+        out.append(MarkdownBlocks.jobsTable(report.analysis())).append('\n');
+        if (report.culprit() != null) {
+            out.append(MarkdownBlocks.culprit(report.culprit())).append("\n\n");
+        }
+        for (RemediationView remediation : report.remediations()) {
+            out.append(remediation(remediation)).append('\n');
+        }
+        if (!report.configProblems().isEmpty()) {
+            out.append("> [!WARNING]\n> ").append(MarkdownText.escape(report.configLocation()))
+                    .append(" is invalid, so the defaults apply; see the details below.\n");
+        }
+        return out.toString();
+    }
+
+    static String remediation(RemediationView r) {
+        StringBuilder out = new StringBuilder();
+        if (!r.action().executable()) {
+            out.append("### No automatic fix\n\n").append(r.explanation()).append("\n\n");
+            return out.toString();
+        }
+        out.append("### ").append(capitalised(r.action().slug())).append(" · risk ").append(r.risk().formatted())
+                .append(" · ").append(state(r.state())).append("\n\n").append(r.explanation()).append("\n\n")
+                .append(MarkdownBlocks.riskTable(r.risk())).append('\n');
+        switch (r.state()) {
+            case AWAITING_APPROVAL -> out.append("Waiting for approval: ").append(MarkdownText.escape(r.decisionReason()))
+                    .append(". Someone with ").append(MarkdownText.code(r.approvalPermission().name().toLowerCase(Locale.ROOT)))
+                    .append(" permission can use the buttons above or comment `/remediator approve` or `/remediator reject`")
+                    .append(r.approvalDeadline() == null ? "" : ", until " + MarkdownBlocks.when(r.approvalDeadline()))
+                    .append(".\n");
+            case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n');
+            case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
+            case REJECTED, EXPIRED, FAILED -> out.append("Nothing was changed.\n");
+            default -> out.append("Decision: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
+        }
+        if (r.note() != null) {
+            out.append("\n> ").append(MarkdownText.escape(r.note())).append('\n');
+        }
+        out.append("\n<sub>Audit id ").append(r.id()).append("</sub>\n");
+        return out.toString();
+    }
+
+    private static String text(RunReport report) {
+        StringBuilder out = new StringBuilder("## Evidence\n\n").append(MarkdownBlocks.evidence(report.analysis(), 3));
+        if (!report.configProblems().isEmpty()) {
+            out.append("## Configuration problems\n\n").append(MarkdownText.escape(report.configLocation()))
+                    .append(" could not be used:\n\n");
+            for (ConfigProblem problem : report.configProblems()) {
+                out.append("- ").append(MarkdownText.escape(problem.toString())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static Conclusion conclusion(RemediationView lead) {
+        if (lead == null) {
+            return Conclusion.NEUTRAL;
+        }
+        return switch (lead.state()) {
+            case AWAITING_APPROVAL -> Conclusion.ACTION_REQUIRED;
+            case DONE -> lead.action().executable() ? Conclusion.SUCCESS : Conclusion.NEUTRAL;
+            case PROPOSED, APPROVED, EXECUTING -> null;
+            case FAILED, REJECTED, EXPIRED, SKIPPED -> Conclusion.NEUTRAL;
+        };
+    }
+
+    private static List<Button> buttons(RemediationView lead) {
+        if (lead == null || !lead.awaitingApproval()) {
+            return List.of();
+        }
+        return List.of(new Button("Approve", "Run: " + lead.action().slug() + " (risk " + lead.risk().formatted() + ")",
+                APPROVE + lead.id()), new Button("Reject", "Dismiss this remediation", REJECT + lead.id()),
+                new Button("Re-analyse", "Analyse the run's logs again", REANALYSE + lead.id()));
+    }
+
+    private static List<Annotation> annotations(RunReport report) {
+        List<Annotation> annotations = new ArrayList<>();
+        for (var job : report.analysis().jobs().entrySet()) {
+            JobAnalysis analysis = job.getValue();
+            String title = MarkdownBlocks.category(analysis.category());
+            String excerpt = analysis.evidence().isEmpty() ? "" : ": " + analysis.evidence().get(0).excerpt();
+            for (Location location : analysis.locations()) {
+                if (annotations.size() < MAX_ANNOTATIONS) {
+                    annotations.add(new Annotation(location.path(), location.line(), location.column(), title,
+                            "Job " + job.getKey() + " failed here" + excerpt));
+                }
+            }
+        }
+        return annotations;
+    }
+
+    private static String state(RemediationState state) {
+        return switch (state) {
+            case PROPOSED -> "proposed";
+            case AWAITING_APPROVAL -> "awaiting approval";
+            case APPROVED -> "approved";
+            case EXECUTING -> "running";
+            case DONE -> "done";
+            case FAILED -> "failed";
+            case REJECTED -> "rejected";
+            case EXPIRED -> "expired";
+            case SKIPPED -> "skipped";
+        };
+    }
+
+    private static String capitalised(String slug) {
+        return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+    }
+
+    /** The remediation a button's identifier names, or -1. */
+    public static long remediationId(String identifier, String prefix) {
+        if (identifier == null || !identifier.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(identifier.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.remediator.core.report;
+
+import java.time.Instant;
+
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.remediation.RemediationAction;
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.remediation.RiskScore;
+
+/**
+ * A remediation as the reports show it: what it is, where it stands, and the latest word on it.
+ *
+ * @param note the latest thing worth telling (a refused approval, an execution error, who approved)
+ */
+public record RemediationView(long id, RemediationAction action, String target, RemediationState state,
+        RiskScore risk, String explanation, String decisionReason, Permission approvalPermission,
+        Instant approvalDeadline, String pullUrl, String note) {
+
+    public boolean awaitingApproval() {
+        return state == RemediationState.AWAITING_APPROVAL;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.remediator.delivery;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+
+import dev.remediator.store.DeliveryStore;
+import dev.remediator.store.InstallationStore;
+import dev.remediator.webhook.WebhookJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs stored deliveries through the handlers that want them. A worker first takes the delivery's lease in the
+ * database, so that a delivery stored twice, picked up by the recovery job while in flight, or seen by two replicas
+ * is processed once; the lease is renewed while the work goes on and expires if this process dies, which is how an
+ * interrupted delivery is finished after a restart.
+ */
+@ApplicationScoped
+public class DeliveryProcessor {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryProcessor.class);
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    InstallationStore installations;
+
+    @Inject
+    Instance<DeliveryHandler> handlers;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "4")
+    int workers;
+
+    @ConfigProperty(name = "remediator.delivery.queue", defaultValue = "1000")
+    int queueCapacity;
+
+    @ConfigProperty(name = "remediator.delivery.lease", defaultValue = "60s")
+    Duration lease;
+
+    @ConfigProperty(name = "remediator.delivery.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @ConfigProperty(name = "remediator.delivery.first-retry-delay", defaultValue = "30s")
+    Duration firstRetryDelay;
+
+    /** Identifies this process's leases; a restarted process is a new owner. */
+    private final String owner = hostName() + "/" + UUID.randomUUID();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private ThreadPoolExecutor executor;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger threads = new AtomicInteger();
+        executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                task -> {
+                    Thread thread = new Thread(task, "delivery-worker-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Queues a stored delivery; when the queue is full it stays stored and the recovery job brings it back. */
+    public void submit(long id) {
+        if (!inFlight.add(id)) {
+            return;
+        }
+        try {
+            executor.execute(() -> runInRequestContext(id));
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(id);
+            LOG.debugf("Worker queue full; delivery row %d waits for the recovery job", id);
+        }
+    }
+
+    /** Brings back deliveries that were never picked up, wait for a retry, or were held by a dead process. */
+    @Scheduled(every = "${remediator.delivery.recovery-interval:15s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void recover() {
+        List<Long> due = store.due(Math.max(1, queueCapacity - executor.getQueue().size()));
+        due.forEach(this::submit);
+    }
+
+    @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void renewLeases() {
+        store.renewLeases(owner, List.copyOf(inFlight), lease);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        // Unfinished deliveries keep their lease until it expires; another replica or the next start finishes them.
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runInRequestContext(long id) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            process(id);
+        } finally {
+            requestContext.terminate();
+            inFlight.remove(id);
+        }
+    }
+
+    void process(long id) {
+        Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, lease);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        DeliveryStore.Claimed row = claimed.get();
+        MDC.put("delivery", row.deliveryId());
+        Timer.Sample timer = Timer.start(registry);
+        String outcome = "done";
+        try {
+            outcome = dispatch(row);
+        } catch (Exception e) {
+            Optional<Deferrable> deferred = deferrable(e);
+            if (deferred.isPresent()) {
+                outcome = "deferred";
+                LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(),
+                        deferred.get().retryAt(), e.getMessage());
+                store.retryAt(row.id(), owner, deferred.get().retryAt(), e.getMessage());
+            } else {
+                outcome = failed(row, e);
+            }
+        } finally {
+            timer.stop(registry.timer("remediator.delivery.processing", "event", row.event(), "outcome", outcome));
+            MDC.remove("delivery");
+        }
+    }
+
+    private String dispatch(DeliveryStore.Claimed row) throws Exception {
+        Delivery delivery;
+        try {
+            delivery = new Delivery(row.deliveryId(), row.event(), row.action(), row.installationId(),
+                    row.repositoryId(), row.repositoryFullName(), row.attempts(), row.receivedAt(), WebhookJson.MAPPER.readTree(row.payload()));
+        } catch (IOException e) {
+            // The intake only stores JSON, so this is a defect of ours, not GitHub's.
+            throw new IllegalStateException("stored payload is not JSON", e);
+        }
+        Optional<String> ignored = delivery.event().startsWith("installation") ? Optional.empty()
+                : installations.whyIgnored(delivery.installationId(), delivery.repositoryId());
+        if (ignored.isPresent()) {
+            LOG.infof("Ignoring delivery %s (%s): %s", delivery.deliveryId(), delivery.eventAction(), ignored.get());
+            store.finish(row.id(), owner, "IGNORED", ignored.get());
+            return "ignored";
+        }
+        List<DeliveryHandler> ordered = handlers.stream()
+                .sorted(java.util.Comparator.comparing(DeliveryHandler::stage)).toList();
+        for (DeliveryHandler handler : ordered) {
+            if (handler.handles(delivery)) {
+                handler.handle(delivery);
+            }
+        }
+        store.finish(row.id(), owner, "DONE", null);
+        return "done";
+    }
+
+    private String failed(DeliveryStore.Claimed row, Exception e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (row.attempts() >= maxAttempts) {
+            LOG.errorf(e, "Delivery %s (%s) failed for good after %d attempts", row.deliveryId(), row.event(),
+                    row.attempts());
+            store.finish(row.id(), owner, "FAILED", reason);
+            return "failed";
+        }
+        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
+        LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
+                row.attempts(), maxAttempts, delay);
+        store.retryAt(row.id(), owner, Instant.now().plus(delay), reason);
+        return "retry";
+    }
+
+    private static Optional<Deferrable> deferrable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Deferrable deferrable) {
+                return Optional.of(deferrable);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+}

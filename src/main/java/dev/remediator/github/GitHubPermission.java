@@ -1,0 +1,24 @@
+package dev.remediator.github;
+
+import org.kohsuke.github.GHPermissionType;
+
+/** A permission asked for in a scoped installation token: only what the action at hand needs. */
+public enum GitHubPermission {
+    METADATA_READ("metadata", GHPermissionType.READ),
+    CONTENTS_READ("contents", GHPermissionType.READ),
+    CONTENTS_WRITE("contents", GHPermissionType.WRITE),
+    ACTIONS_READ("actions", GHPermissionType.READ),
+    ACTIONS_WRITE("actions", GHPermissionType.WRITE),
+    CHECKS_WRITE("checks", GHPermissionType.WRITE),
+    ISSUES_WRITE("issues", GHPermissionType.WRITE),
+    PULL_REQUESTS_READ("pull_requests", GHPermissionType.READ),
+    PULL_REQUESTS_WRITE("pull_requests", GHPermissionType.WRITE);
+
+    final String scope;
+    final GHPermissionType level;
+
+    GitHubPermission(String scope, GHPermissionType level) {
+        this.scope = scope;
+        this.level = level;
+    }
+}

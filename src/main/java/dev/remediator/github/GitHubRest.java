@@ -1,0 +1,144 @@
+package dev.remediator.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * GitHub's REST API with a scoped installation token, through the guarded transport. Every call is one explicit
+ * request (hub4j fetches a repository before acting on it, which would cost a call per action), so that the number
+ * of calls per webhook is known and small.
+ */
+@ApplicationScoped
+public class GitHubRest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_VERSION = "2022-11-28";
+    private static final String JSON_MEDIA_TYPE = "application/vnd.github+json";
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+    /** Lists longer than this many pages are cut: nothing Remediator reads needs more. */
+    static final int MAX_PAGES = 10;
+
+    @Inject
+    GitHubTransport transport;
+
+    @ConfigProperty(name = "quarkus.github-app.rest-api-endpoint", defaultValue = "${quarkus.github-app.instance-endpoint}")
+    String endpoint;
+
+    public JsonNode get(String token, String path) throws IOException {
+        return send(token, "GET", path, null);
+    }
+
+    /** A GET whose 404 means "there is none". */
+    public Optional<JsonNode> find(String token, String path) throws IOException {
+        try {
+            return Optional.of(get(token, path));
+        } catch (GitHubApiException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public JsonNode post(String token, String path, Object body) throws IOException {
+        return send(token, "POST", path, body);
+    }
+
+    public JsonNode patch(String token, String path, Object body) throws IOException {
+        return send(token, "PATCH", path, body);
+    }
+
+    /** Every page of a list, following GitHub's {@code Link: rel="next"}; {@code field} names the array in wrapped lists. */
+    public List<JsonNode> list(String token, String path, String field) throws IOException {
+        List<JsonNode> items = new ArrayList<>();
+        String url = endpoint + path + (path.contains("?") ? "&" : "?") + "per_page=100";
+        for (int page = 0; url != null && page < MAX_PAGES; page++) {
+            HttpResponse<byte[]> response = exchange(token, "GET", url, null, JSON_MEDIA_TYPE);
+            JsonNode body = JSON.readTree(successful(response, "GET", path));
+            (field == null ? body : body.path(field)).forEach(items::add);
+            url = response.headers().firstValue("link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                    .map(m -> m.group(1)).orElse(null);
+        }
+        return items;
+    }
+
+    /** A file's raw content at a ref (the default branch when {@code ref} is null), or empty when it is absent. */
+    public Optional<String> fileContent(String token, String repository, String path, String ref) throws IOException {
+        String resource = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + ref);
+        HttpResponse<byte[]> response = exchange(token, "GET", endpoint + resource, null, "application/vnd.github.raw+json");
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(successful(response, "GET", resource), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A job's log, streamed. GitHub answers with a redirect to short-lived storage that must not receive our token,
+     * so the redirect is followed by hand, without it.
+     */
+    public InputStream jobLog(String token, String repository, long jobId) throws IOException {
+        String resource = "/repos/" + repository + "/actions/jobs/" + jobId + "/logs";
+        HttpResponse<byte[]> redirect = exchange(token, "GET", endpoint + resource, null, JSON_MEDIA_TYPE);
+        if (redirect.statusCode() != 302 && redirect.statusCode() != 301) {
+            successful(redirect, "GET", resource);
+            throw new IOException("expected a redirect to the log of job " + jobId + ", got " + redirect.statusCode());
+        }
+        String location = redirect.headers().firstValue("location")
+                .orElseThrow(() -> new IOException("redirect without a location for the log of job " + jobId));
+        HttpResponse<InputStream> log = transport.exchange(transport.newRequest(GitHubTransport.uri(location)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (log.statusCode() != 200) {
+            log.body().close();
+            throw new GitHubApiException(log.statusCode(), "GET", "log of job " + jobId, "");
+        }
+        return log.body();
+    }
+
+    private JsonNode send(String token, String method, String path, Object body) throws IOException {
+        HttpResponse<byte[]> response = exchange(token, method, endpoint + path, body, JSON_MEDIA_TYPE);
+        byte[] bytes = successful(response, method, path);
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+    }
+
+    private HttpResponse<byte[]> exchange(String token, String method, String url, Object body, String accept)
+            throws IOException {
+        HttpRequest.Builder request = transport.newRequest(GitHubTransport.uri(url))
+                .header("Accept", accept)
+                .header("X-GitHub-Api-Version", API_VERSION);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        return transport.exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] successful(HttpResponse<byte[]> response, String method, String path) throws GitHubApiException {
+        if (response.statusCode() / 100 != 2) {
+            throw new GitHubApiException(response.statusCode(), method, path,
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+}

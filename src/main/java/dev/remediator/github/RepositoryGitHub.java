@@ -1,0 +1,354 @@
+package dev.remediator.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.history.CommitChange;
+import dev.remediator.core.remediation.RevertPlan.TreeChange;
+import dev.remediator.core.remediation.RevertPlan.TreeEntry;
+
+/**
+ * One repository on GitHub, as Remediator's handlers use it. Each operation asks for a token scoped to this
+ * repository with only the permissions that operation needs; a token GitHub no longer accepts is replaced once.
+ */
+public final class RepositoryGitHub {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InstallationTokens tokens;
+    private final GitHubRest rest;
+    private final long installationId;
+    private final long repositoryId;
+    private final String fullName;
+
+    RepositoryGitHub(InstallationTokens tokens, GitHubRest rest, long installationId, long repositoryId, String fullName) {
+        this.tokens = tokens;
+        this.rest = rest;
+        this.installationId = installationId;
+        this.repositoryId = repositoryId;
+        this.fullName = fullName;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public long repositoryId() {
+        return repositoryId;
+    }
+
+    // ---- Actions ---------------------------------------------------------------------------------------------
+
+    public record WorkflowJob(long id, String name, String conclusion) {
+        public boolean failed() {
+            return "failure".equals(conclusion) || "timed_out".equals(conclusion);
+        }
+    }
+
+    public List<WorkflowJob> jobs(long runId, int attempt) throws IOException {
+        List<JsonNode> jobs = call(Set.of(GitHubPermission.ACTIONS_READ),
+                token -> rest.list(token, repo("/actions/runs/" + runId + "/attempts/" + attempt + "/jobs"), "jobs"));
+        return jobs.stream().map(j -> new WorkflowJob(j.path("id").asLong(), j.path("name").asText(),
+                j.path("conclusion").asText(null))).toList();
+    }
+
+    /** A workflow run as GitHub describes it in {@code workflow_run} payloads. */
+    public JsonNode workflowRun(long runId) throws IOException {
+        return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.get(token, repo("/actions/runs/" + runId)));
+    }
+
+    public InputStream jobLog(long jobId) throws IOException {
+        return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.jobLog(token, fullName, jobId));
+    }
+
+    /** hub4j has no call for this endpoint. */
+    public void rerunFailedJobs(long runId) throws IOException {
+        call(Set.of(GitHubPermission.ACTIONS_WRITE),
+                token -> rest.post(token, repo("/actions/runs/" + runId + "/rerun-failed-jobs"), JSON.createObjectNode()));
+    }
+
+    /** The head SHA of a workflow's latest successful run on a branch, as GitHub knows it. */
+    public Optional<String> lastSuccessfulRun(long workflowId, String branch) throws IOException {
+        JsonNode runs = call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.get(token, repo("/actions/workflows/"
+                + workflowId + "/runs?status=success&per_page=1&branch=" + encode(branch))));
+        JsonNode latest = runs.path("workflow_runs").path(0);
+        return latest.isMissingNode() ? Optional.empty() : Optional.of(latest.path("head_sha").asText());
+    }
+
+    public void dispatchWorkflow(String workflow, String ref, Map<String, String> inputs) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("ref", ref);
+        ObjectNode in = body.putObject("inputs");
+        inputs.forEach(in::put);
+        call(Set.of(GitHubPermission.ACTIONS_WRITE),
+                token -> rest.post(token, repo("/actions/workflows/" + encode(workflow) + "/dispatches"), body));
+    }
+
+    // ---- Code ------------------------------------------------------------------------------------------------
+
+    public record Branch(String name, String sha, boolean protectedBranch) {
+    }
+
+    public Optional<Branch> branch(String name) throws IOException {
+        return call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.find(token, repo("/branches/" + encode(name))))
+                .map(b -> new Branch(b.path("name").asText(), b.path("commit").path("sha").asText(),
+                        b.path("protected").asBoolean()));
+    }
+
+    /** A commit with the files it changed, its parent and its tree. */
+    public record CommitDetails(CommitChange change, String parentSha, String treeSha) {
+    }
+
+    public CommitDetails commit(String sha) throws IOException {
+        JsonNode commit = call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.get(token, repo("/commits/" + sha)));
+        List<CommitChange.ChangedFile> files = new ArrayList<>();
+        for (JsonNode file : commit.path("files")) {
+            files.add(new CommitChange.ChangedFile(file.path("filename").asText(), file.path("status").asText(),
+                    file.path("previous_filename").asText(null), file.path("additions").asInt(),
+                    file.path("deletions").asInt()));
+        }
+        JsonNode parents = commit.path("parents");
+        return new CommitDetails(new CommitChange(commit.path("sha").asText(), title(commit),
+                commit.path("author").path("login").asText(null), files),
+                parents.isEmpty() ? null : parents.get(0).path("sha").asText(),
+                commit.path("commit").path("tree").path("sha").asText());
+    }
+
+    /** The commits after {@code base} up to {@code head}, oldest first, and the files they changed together. */
+    public record Comparison(List<String> commitShas, List<String> changedFiles, boolean truncated) {
+    }
+
+    public Comparison compare(String base, String head) throws IOException {
+        JsonNode comparison = call(Set.of(GitHubPermission.CONTENTS_READ),
+                token -> rest.get(token, repo("/compare/" + base + "..." + head)));
+        List<String> shas = new ArrayList<>();
+        comparison.path("commits").forEach(c -> shas.add(c.path("sha").asText()));
+        List<String> files = new ArrayList<>();
+        comparison.path("files").forEach(f -> {
+            files.add(f.path("filename").asText());
+            if (f.hasNonNull("previous_filename")) {
+                files.add(f.path("previous_filename").asText());
+            }
+        });
+        return new Comparison(shas, files, comparison.path("total_commits").asInt(shas.size()) > shas.size());
+    }
+
+    /** Entries of a tree for the given paths only (read with one recursive request). */
+    public Map<String, TreeEntry> treeEntries(String treeSha, Set<String> paths) throws IOException {
+        Map<String, TreeEntry> entries = new LinkedHashMap<>();
+        for (JsonNode entry : tree(treeSha).path("tree")) {
+            String path = entry.path("path").asText();
+            if (paths.contains(path) && "blob".equals(entry.path("type").asText())) {
+                entries.put(path, new TreeEntry(path, entry.path("mode").asText(), entry.path("sha").asText()));
+            }
+        }
+        return entries;
+    }
+
+    /** A whole tree, recursively, in one request: paths, modes and blob SHAs, no contents. */
+    public JsonNode tree(String treeSha) throws IOException {
+        return call(Set.of(GitHubPermission.CONTENTS_READ),
+                token -> rest.get(token, repo("/git/trees/" + treeSha + "?recursive=1")));
+    }
+
+    public Optional<String> fileContent(String path, String ref) throws IOException {
+        return call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.fileContent(token, fullName, path, ref));
+    }
+
+    public Optional<String> refSha(String branch) throws IOException {
+        return call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.find(token, repo("/git/ref/heads/" + branch)))
+                .map(ref -> ref.path("object").path("sha").asText());
+    }
+
+    public String createBlob(String content) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("content", content).put("encoding", "utf-8");
+        return call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/blobs"), body))
+                .path("sha").asText();
+    }
+
+    public String createTree(String baseTree, List<TreeChange> changes) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("base_tree", baseTree);
+        ArrayNode tree = body.putArray("tree");
+        for (TreeChange change : changes) {
+            ObjectNode entry = tree.addObject().put("path", change.path()).put("mode", change.mode()).put("type", "blob");
+            if (change.deletion()) {
+                entry.putNull("sha");
+            } else {
+                entry.put("sha", change.sha());
+            }
+        }
+        return call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/trees"), body))
+                .path("sha").asText();
+    }
+
+    public String createCommit(String message, String tree, String parent) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("message", message).put("tree", tree);
+        body.putArray("parents").add(parent);
+        return call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/commits"), body))
+                .path("sha").asText();
+    }
+
+    /** Creates a branch; never used on an existing one, and never on a default or protected branch. */
+    public void createBranch(String branch, String sha) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("ref", "refs/heads/" + branch).put("sha", sha);
+        call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/refs"), body));
+    }
+
+    // ---- Pull requests and comments ---------------------------------------------------------------------------
+
+    public record PullRequest(int number, String url, String state, boolean merged, String headRef, boolean fromFork,
+            String authorAssociation) {
+    }
+
+    public Optional<PullRequest> pullRequestFrom(String branch) throws IOException {
+        String owner = fullName.substring(0, fullName.indexOf('/'));
+        List<JsonNode> pulls = call(Set.of(GitHubPermission.PULL_REQUESTS_READ),
+                token -> rest.list(token, repo("/pulls?state=all&head=" + encode(owner + ":" + branch)), null));
+        return pulls.stream().findFirst().map(this::pullRequest);
+    }
+
+    public PullRequest pullRequest(int number) throws IOException {
+        return pullRequest(call(Set.of(GitHubPermission.PULL_REQUESTS_READ), token -> rest.get(token, repo("/pulls/" + number))));
+    }
+
+    public PullRequest openDraftPullRequest(String title, String body, String head, String base) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("title", title).put("body", body).put("head", head)
+                .put("base", base).put("draft", true).put("maintainer_can_modify", true);
+        return pullRequest(call(Set.of(GitHubPermission.PULL_REQUESTS_WRITE), token -> rest.post(token, repo("/pulls"), request)));
+    }
+
+    public void addLabels(int issueNumber, List<String> labels) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        labels.forEach(body.putArray("labels")::add);
+        call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.post(token, repo("/issues/" + issueNumber + "/labels"), body));
+    }
+
+    public record Comment(long id, String body, String authorLogin) {
+    }
+
+    public List<Comment> comments(int issueNumber) throws IOException {
+        return call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.list(token, repo("/issues/" + issueNumber + "/comments"), null))
+                .stream().map(c -> new Comment(c.path("id").asLong(), c.path("body").asText(),
+                        c.path("user").path("login").asText(null))).toList();
+    }
+
+    public long createComment(int issueNumber, String body) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("body", body);
+        return call(Set.of(GitHubPermission.ISSUES_WRITE),
+                token -> rest.post(token, repo("/issues/" + issueNumber + "/comments"), request)).path("id").asLong();
+    }
+
+    public void updateComment(long commentId, String body) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("body", body);
+        call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.patch(token, repo("/issues/comments/" + commentId), request));
+    }
+
+    /** {@code content}: GitHub's reaction names, such as {@code +1}, {@code -1}, {@code eyes}, {@code confused}. */
+    public void react(long commentId, String content) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("content", content);
+        call(Set.of(GitHubPermission.ISSUES_WRITE),
+                token -> rest.post(token, repo("/issues/comments/" + commentId + "/reactions"), request));
+    }
+
+    // ---- Checks ----------------------------------------------------------------------------------------------
+
+    public long createCheckRun(ObjectNode body) throws IOException {
+        return call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.post(token, repo("/check-runs"), body))
+                .path("id").asLong();
+    }
+
+    public void updateCheckRun(long checkRunId, ObjectNode body) throws IOException {
+        call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.patch(token, repo("/check-runs/" + checkRunId), body));
+    }
+
+    /** The check run of that name on a commit that carries {@code externalId}, if a previous attempt created one. */
+    public Optional<Long> findCheckRun(String headSha, String name, String externalId) throws IOException {
+        List<JsonNode> runs = call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.list(token,
+                repo("/commits/" + headSha + "/check-runs?check_name=" + encode(name)), "check_runs"));
+        return runs.stream().filter(r -> externalId.equals(r.path("external_id").asText()))
+                .map(r -> r.path("id").asLong()).findFirst();
+    }
+
+    // ---- People ----------------------------------------------------------------------------------------------
+
+    /** A user's permission on this repository, with GitHub's finer roles (maintain, triage) where it names them. */
+    public Permission permissionOf(String login) throws IOException {
+        Optional<JsonNode> answer = call(Set.of(GitHubPermission.METADATA_READ),
+                token -> rest.find(token, repo("/collaborators/" + encode(login) + "/permission")));
+        if (answer.isEmpty()) {
+            return Permission.NONE;
+        }
+        Permission role = permission(answer.get().path("role_name").asText(""));
+        Permission permission = permission(answer.get().path("permission").asText("none"));
+        return role != null ? role : permission == null ? Permission.NONE : permission;
+    }
+
+    private static Permission permission(String name) {
+        return switch (name) {
+            case "admin" -> Permission.ADMIN;
+            case "maintain" -> Permission.MAINTAIN;
+            case "write", "push" -> Permission.WRITE;
+            case "triage" -> Permission.TRIAGE;
+            case "read", "pull" -> Permission.READ;
+            case "none" -> Permission.NONE;
+            default -> null;
+        };
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface TokenCall<T> {
+        T with(String token) throws IOException;
+    }
+
+    private <T> T call(Set<GitHubPermission> permissions, TokenCall<T> call) throws IOException {
+        String token = tokens.forRepository(installationId, repositoryId, EnumSet.copyOf(permissions)).token();
+        try {
+            return call.with(token);
+        } catch (GitHubApiException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            // GitHub no longer accepts the cached token (revoked, or the installation changed): one fresh try.
+            tokens.forget(installationId, repositoryId);
+            return call.with(tokens.forRepository(installationId, repositoryId, EnumSet.copyOf(permissions)).token());
+        }
+    }
+
+    private PullRequest pullRequest(JsonNode pull) {
+        String baseRepository = pull.path("base").path("repo").path("full_name").asText();
+        String headRepository = pull.path("head").path("repo").path("full_name").asText(baseRepository);
+        return new PullRequest(pull.path("number").asInt(), pull.path("html_url").asText(), pull.path("state").asText(),
+                pull.path("merged").asBoolean() || pull.hasNonNull("merged_at"), pull.path("head").path("ref").asText(),
+                !headRepository.equalsIgnoreCase(baseRepository), pull.path("author_association").asText(null));
+    }
+
+    private static String title(JsonNode commit) {
+        String message = commit.path("commit").path("message").asText();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private String repo(String path) {
+        return "/repos/" + fullName + path;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

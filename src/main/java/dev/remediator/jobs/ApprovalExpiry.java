@@ -1,0 +1,78 @@
+package dev.remediator.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.github.GitHubRepositories;
+import dev.remediator.remediation.RunReports;
+import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.JobTicks;
+import dev.remediator.store.RemediationRecord;
+import dev.remediator.store.RemediationStore;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Approvals expire (config {@code approval.timeout_hours}, default 24 h): the remediation becomes EXPIRED and its
+ * check run loses its buttons. Every replica's scheduler fires; one per tick does the work.
+ */
+@ApplicationScoped
+public class ApprovalExpiry {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalExpiry.class);
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    JobTicks ticks;
+
+    @Inject
+    RemediationStore remediations;
+
+    @Inject
+    GitHubRepositories repositories;
+
+    @Inject
+    RunReports reports;
+
+    @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
+    Duration interval;
+
+    @Scheduled(every = "${remediator.approval.expiry-interval:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void expireOverdueApprovals() {
+        Instant now = Instant.now();
+        if (!ticks.claim("approval-expiry", now, interval)) {
+            return;
+        }
+        for (RemediationRecord remediation : remediations.overdueApprovals(now)) {
+            if (remediations.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.EXPIRED,
+                    RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline, null)) {
+                remediations.note(remediation.id, "expired: nobody approved or rejected it before "
+                        + DEADLINE.format(remediation.approvalDeadline));
+                publish(remediation);
+            }
+        }
+        ticks.forgetBefore(now.minus(Duration.ofDays(1)));
+    }
+
+    private void publish(RemediationRecord remediation) {
+        InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
+        try {
+            reports.publish(repositories.open(repository.installationId, repository.id, repository.fullName),
+                    remediation.runId);
+        } catch (Exception e) {
+            // The state is EXPIRED whatever GitHub shows; the next report of this run (a click, a re-analysis) redraws it.
+            LOG.errorf(e, "Remediation %d expired, but its check run could not be updated", remediation.id);
+        }
+    }
+}

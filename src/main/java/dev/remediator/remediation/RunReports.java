@@ -1,0 +1,179 @@
+package dev.remediator.remediation;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.remediation.RiskFactor;
+import dev.remediator.core.remediation.RiskScore;
+import dev.remediator.core.report.CheckRunReport;
+import dev.remediator.core.report.RemediationView;
+import dev.remediator.core.report.RunReport;
+import dev.remediator.core.report.StickyComment;
+import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.store.GitHubLinks;
+import dev.remediator.store.RemediationRecord;
+import dev.remediator.store.RemediationStore;
+import dev.remediator.store.RunHistoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What GitHub shows of a failed run (DESIGN §5): the "Remediator" check run on its head SHA, created as soon as
+ * analysis starts and redrawn from the store at every change, and the one sticky comment of each of its pull requests.
+ */
+@ApplicationScoped
+public class RunReports {
+
+    private static final Logger LOG = Logger.getLogger(RunReports.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    GitHubLinks links;
+
+    @Inject
+    RunHistoryStore history;
+
+    @Inject
+    RemediationStore remediations;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The in-progress check run, once per workflow run: a redelivery or a re-analysis finds it again. */
+    public long start(RepositoryGitHub github, FailedRun run) throws IOException {
+        Optional<Long> known = links.checkRun(run.repositoryId(), run.runId());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String externalId = externalId(run.runId());
+        Optional<Long> created = github.findCheckRun(run.headSha(), CheckRunReport.NAME, externalId);
+        long id;
+        if (created.isPresent()) {
+            id = created.get();
+        } else {
+            ObjectNode body = JSON.createObjectNode().put("name", CheckRunReport.NAME).put("head_sha", run.headSha())
+                    .put("external_id", externalId).put("status", "in_progress").put("details_url", run.url())
+                    .put("started_at", Instant.now().toString());
+            body.putObject("output").put("title", "Analysing the failure")
+                    .put("summary", CheckRunReport.analysingSummary(run.workflowName(), run.runId(), run.attempt()));
+            id = github.createCheckRun(body);
+            registry.timer("remediator.detection.latency")
+                    .record(Duration.between(run.receivedAt(), Instant.now()));
+        }
+        links.saveCheckRun(run.repositoryId(), run.runId(), run.headSha(), id);
+        return id;
+    }
+
+    /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
+    public void publish(RepositoryGitHub github, long runId) throws IOException {
+        Optional<RunHistoryStore.AnalysisRecord> stored = history.latestAnalysis(github.repositoryId(), runId);
+        Optional<Long> checkRun = links.checkRun(github.repositoryId(), runId);
+        if (stored.isEmpty() || checkRun.isEmpty()) {
+            LOG.warnf("Nothing to report for run %d of %s yet", runId, github.fullName());
+            return;
+        }
+        RunHistoryStore.AnalysisRecord analysis = stored.get();
+        RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
+                analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
+                analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
+                        .filter(r -> r.runAttempt == analysis.run().attempt()).map(RunReports::view).toList(),
+                analysis.configProblems(), analysis.configLocation());
+        CheckRunReport.Rendered rendered = CheckRunReport.render(report);
+        updateCheckRun(github, runId, checkRun.get(), rendered);
+        for (int pull : analysis.pullRequests()) {
+            upsertStickyComment(github, pull, StickyComment.render(report));
+        }
+    }
+
+    private void updateCheckRun(RepositoryGitHub github, long runId, long checkRunId, CheckRunReport.Rendered rendered)
+            throws IOException {
+        boolean annotate = !rendered.annotations().isEmpty() && rendered.conclusion() != null
+                && links.claimAnnotations(github.repositoryId(), runId);
+        List<CheckRunReport.Annotation> annotations = annotate ? rendered.annotations() : List.of();
+        int first = Math.min(CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size());
+        github.updateCheckRun(checkRunId, checkRunBody(rendered, annotations.subList(0, first)));
+        // GitHub takes 50 annotations a request and appends each batch to the check run's.
+        for (int from = first; from < annotations.size(); from += CheckRunReport.ANNOTATIONS_PER_REQUEST) {
+            List<CheckRunReport.Annotation> batch = annotations.subList(from,
+                    Math.min(from + CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size()));
+            ObjectNode body = JSON.createObjectNode();
+            output(body, rendered, batch);
+            github.updateCheckRun(checkRunId, body);
+        }
+    }
+
+    private static ObjectNode checkRunBody(CheckRunReport.Rendered rendered, List<CheckRunReport.Annotation> annotations) {
+        ObjectNode body = JSON.createObjectNode();
+        if (rendered.conclusion() == null) {
+            body.put("status", "in_progress");
+        } else {
+            body.put("status", "completed").put("conclusion", rendered.conclusion().apiValue())
+                    .put("completed_at", Instant.now().toString());
+        }
+        output(body, rendered, annotations);
+        ArrayNode actions = body.putArray("actions");
+        rendered.buttons().forEach(b -> actions.addObject().put("label", b.label()).put("description", b.description())
+                .put("identifier", b.identifier()));
+        return body;
+    }
+
+    private static void output(ObjectNode body, CheckRunReport.Rendered rendered, List<CheckRunReport.Annotation> annotations) {
+        ObjectNode output = body.putObject("output").put("title", rendered.title()).put("summary", rendered.summary())
+                .put("text", rendered.text());
+        if (!annotations.isEmpty()) {
+            ArrayNode list = output.putArray("annotations");
+            for (CheckRunReport.Annotation a : annotations) {
+                ObjectNode annotation = list.addObject().put("path", a.path()).put("start_line", a.line())
+                        .put("end_line", a.line()).put("annotation_level", "failure").put("title", a.title())
+                        .put("message", a.message());
+                if (a.column() != null) {
+                    annotation.put("start_column", a.column()).put("end_column", a.column());
+                }
+            }
+        }
+    }
+
+    /** One comment per pull request: found by its stored id, else by its marker, else created. */
+    private void upsertStickyComment(RepositoryGitHub github, int pull, String body) throws IOException {
+        Optional<Long> id = links.stickyComment(github.repositoryId(), pull);
+        if (id.isEmpty()) {
+            // a crash may have come between creating the comment and storing its id
+            id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
+                    && c.authorLogin() != null && c.authorLogin().endsWith("[bot]"))
+                    .map(RepositoryGitHub.Comment::id).findFirst();
+        }
+        if (id.isPresent()) {
+            github.updateComment(id.get(), body);
+        } else {
+            id = Optional.of(github.createComment(pull, body));
+        }
+        links.saveStickyComment(github.repositoryId(), pull, id.get());
+    }
+
+    static String externalId(long runId) {
+        return "remediator-run-" + runId;
+    }
+
+    static RemediationView view(RemediationRecord r) {
+        List<RiskFactor> factors;
+        try {
+            factors = List.of(JSON.readValue(r.riskFactors, RiskFactor[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("risk factors of remediation " + r.id + " are not readable", e);
+        }
+        return new RemediationView(r.id, r.action, r.target, r.state, new RiskScore(factors), r.explanation,
+                r.decisionReason, Permission.valueOf(r.approvalPermission), r.approvalDeadline, r.pullUrl, r.note);
+    }
+}

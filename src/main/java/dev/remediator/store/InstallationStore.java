@@ -1,0 +1,112 @@
+package dev.remediator.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Installations and their repositories. Writes are upserts because deliveries for one installation are processed
+ * concurrently and may arrive in any order.
+ */
+@ApplicationScoped
+public class InstallationStore {
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public void saveInstallation(long id, String accountLogin, Long accountId, String accountType, Instant suspendedAt) {
+        em.createNativeQuery("""
+                insert into installation (id, account_login, account_id, account_type, suspended_at)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (id) do update set account_login = excluded.account_login,
+                    account_id = coalesce(excluded.account_id, installation.account_id),
+                    account_type = coalesce(excluded.account_type, installation.account_type),
+                    suspended_at = excluded.suspended_at, removed_at = null, updated_at = now()""")
+                .setParameter(1, id)
+                .setParameter(2, accountLogin)
+                .setParameter(3, accountId)
+                .setParameter(4, accountType)
+                .setParameter(5, suspendedAt)
+                .executeUpdate();
+    }
+
+    /** Records that the app was uninstalled: later deliveries for it are ignored. */
+    @Transactional
+    public void removeInstallation(long id, String accountLogin) {
+        em.createNativeQuery("""
+                insert into installation (id, account_login, removed_at) values (?1, ?2, now())
+                on conflict (id) do update set removed_at = now(), updated_at = now()""")
+                .setParameter(1, id)
+                .setParameter(2, accountLogin)
+                .executeUpdate();
+        em.createNativeQuery("update repository set removed_at = now(), updated_at = now() "
+                + "where installation_id = ?1 and removed_at is null")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    /** Adds or refreshes a repository, bringing it back if it had been removed from the installation. */
+    @Transactional
+    public void saveRepository(long id, long installationId, String fullName, Boolean isPrivate, String defaultBranch) {
+        ensureInstallation(installationId, fullName.substring(0, fullName.indexOf('/')));
+        em.createNativeQuery("""
+                insert into repository (id, installation_id, full_name, is_private, default_branch)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (id) do update set installation_id = excluded.installation_id,
+                    full_name = excluded.full_name, is_private = coalesce(excluded.is_private, repository.is_private),
+                    default_branch = coalesce(excluded.default_branch, repository.default_branch),
+                    removed_at = null, updated_at = now()""")
+                .setParameter(1, id)
+                .setParameter(2, installationId)
+                .setParameter(3, fullName)
+                .setParameter(4, isPrivate)
+                .setParameter(5, defaultBranch)
+                .executeUpdate();
+    }
+
+    @Transactional
+    public void removeRepository(long id, long installationId, String fullName) {
+        ensureInstallation(installationId, fullName.substring(0, fullName.indexOf('/')));
+        em.createNativeQuery("""
+                insert into repository (id, installation_id, full_name, removed_at) values (?1, ?2, ?3, now())
+                on conflict (id) do update set removed_at = now(), updated_at = now()""")
+                .setParameter(1, id)
+                .setParameter(2, installationId)
+                .setParameter(3, fullName)
+                .executeUpdate();
+    }
+
+    /** Why deliveries for this installation or repository must be ignored, if they must. */
+    @Transactional
+    public Optional<String> whyIgnored(Long installationId, Long repositoryId) {
+        if (installationId != null) {
+            Installation installation = Installation.findById(installationId);
+            if (installation != null && installation.removedAt != null) {
+                return Optional.of("installation " + installationId + " was removed");
+            }
+            if (installation != null && installation.suspendedAt != null) {
+                return Optional.of("installation " + installationId + " is suspended");
+            }
+        }
+        if (repositoryId != null) {
+            InstalledRepository repository = InstalledRepository.findById(repositoryId);
+            if (repository != null && repository.removedAt != null) {
+                return Optional.of("repository " + repository.fullName + " was removed from the installation");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deliveries may come before the installation event (or without it, for an app installed earlier). */
+    private void ensureInstallation(long id, String accountLogin) {
+        em.createNativeQuery("insert into installation (id, account_login) values (?1, ?2) on conflict (id) do nothing")
+                .setParameter(1, id)
+                .setParameter(2, accountLogin)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.remediator.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.remediator.core.remediation.RemediationAction;
+import dev.remediator.core.remediation.RemediationState;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A remediation as stored: what the planner proposed, where it stands, and what its execution produced. */
+@Entity
+@Table(name = "remediation")
+public class RemediationRecord extends PanacheEntityBase {
+
+    @Id
+    public long id;
+    public long repositoryId;
+    public long runId;
+    public int runAttempt;
+    public String headSha;
+    public String headBranch;
+    @Enumerated(EnumType.STRING)
+    public RemediationAction action;
+    public String target;
+    @Enumerated(EnumType.STRING)
+    public RemediationState state;
+    public double risk;
+    /** The risk factors as JSON: [{"name", "points", "explanation"}]. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String riskFactors;
+    public String explanation;
+    public String decisionReason;
+    public String approvalPermission;
+    public Instant approvalDeadline;
+    public String culpritAuthor;
+    public String branch;
+    public Integer pullNumber;
+    public String pullUrl;
+    public String outcome;
+    public String note;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,225 @@
+package dev.remediator.store;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.remediator.core.remediation.PlannedRemediation;
+import dev.remediator.core.remediation.RemediationAction;
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.remediation.TrackRecord;
+
+/**
+ * Remediations and their state changes. A state change happens only from the state the caller saw (a compare and
+ * set in the database), so two replicas, a double click and a redelivery cannot both move one remediation; every
+ * change is written to the audit trail in the same transaction.
+ */
+@ApplicationScoped
+public class RemediationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Who a change is attributed to when no person made it. */
+    public static final String REMEDIATOR = "remediator";
+
+    @Inject
+    EntityManager em;
+
+    /** What a run the remediation is about looks like in the store. */
+    public record RunKey(long repositoryId, long runId, int attempt, String headSha, String headBranch) {
+    }
+
+    /**
+     * Stores a planned remediation, or finds the one an earlier analysis of the same run stored: the pair
+     * (run, action, target) is unique.
+     *
+     * @return the stored remediation and whether this call created it
+     */
+    @Transactional
+    public Proposal propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+        List<?> ids = em.createNativeQuery("""
+                insert into remediation (repository_id, run_id, run_attempt, head_sha, head_branch, action, target, state,
+                    risk, risk_factors, explanation, decision_reason, approval_permission, approval_deadline, culprit_author)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PROPOSED', ?8, cast(?9 as jsonb), ?10, ?11, ?12, ?13, ?14)
+                on conflict (repository_id, run_id, action, target) do nothing
+                returning id""")
+                .setParameter(1, run.repositoryId())
+                .setParameter(2, run.runId())
+                .setParameter(3, run.attempt())
+                .setParameter(4, run.headSha())
+                .setParameter(5, run.headBranch())
+                .setParameter(6, planned.action().name())
+                .setParameter(7, planned.target())
+                .setParameter(8, planned.risk().value())
+                .setParameter(9, json(planned.risk().factors()))
+                .setParameter(10, planned.explanation())
+                .setParameter(11, planned.decision().reason())
+                .setParameter(12, planned.approvalPermission().name())
+                .setParameter(13, approvalDeadline)
+                .setParameter(14, planned.culpritAuthor())
+                .getResultList();
+        if (!ids.isEmpty()) {
+            long id = ((Number) ids.get(0)).longValue();
+            audit(id, run.repositoryId(), null, RemediationState.PROPOSED, REMEDIATOR, planned.decision().reason(),
+                    deliveryId);
+            return new Proposal(RemediationRecord.findById(id), true);
+        }
+        RemediationRecord existing = RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
+                run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult();
+        return new Proposal(existing, false);
+    }
+
+    public record Proposal(RemediationRecord remediation, boolean created) {
+    }
+
+    /** Moves a remediation from {@code from} to {@code to}; false when it was not in {@code from} any more. */
+    @Transactional
+    public boolean transition(long id, RemediationState from, RemediationState to, String actor, String reason,
+            String deliveryId) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a remediation cannot go from " + from + " to " + to);
+        }
+        int updated = em.createNativeQuery("update remediation set state = ?3, updated_at = now() "
+                + "where id = ?1 and state = ?2")
+                .setParameter(1, id).setParameter(2, from.name()).setParameter(3, to.name())
+                .executeUpdate();
+        if (updated == 0) {
+            return false;
+        }
+        RemediationRecord record = RemediationRecord.findById(id);
+        em.refresh(record);
+        audit(id, record.repositoryId, from, to, actor, reason, deliveryId);
+        return true;
+    }
+
+    /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
+    @Transactional
+    public void note(long id, String note) {
+        em.createNativeQuery("update remediation set note = ?2, updated_at = now() where id = ?1")
+                .setParameter(1, id).setParameter(2, note).executeUpdate();
+    }
+
+    @Transactional
+    public void recordBranch(long id, String branch) {
+        em.createNativeQuery("update remediation set branch = ?2, updated_at = now() where id = ?1")
+                .setParameter(1, id).setParameter(2, branch).executeUpdate();
+    }
+
+    @Transactional
+    public void recordPullRequest(long id, String branch, int number, String url) {
+        em.createNativeQuery("update remediation set branch = ?2, pull_number = ?3, pull_url = ?4, updated_at = now() "
+                + "where id = ?1")
+                .setParameter(1, id).setParameter(2, branch).setParameter(3, number).setParameter(4, url)
+                .executeUpdate();
+    }
+
+    /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
+    @Transactional
+    public Optional<RemediationRecord> recordOutcome(long repositoryId, String branch, String outcome, String actor,
+            String deliveryId) {
+        Optional<RemediationRecord> remediation = RemediationRecord
+                .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
+        remediation.ifPresent(r -> {
+            em.createNativeQuery("update remediation set outcome = ?2, updated_at = now() where id = ?1")
+                    .setParameter(1, r.id).setParameter(2, outcome).executeUpdate();
+            audit(r.id, repositoryId, r.state, r.state, actor, "pull request #" + r.pullNumber + " " + outcome, deliveryId);
+        });
+        return remediation;
+    }
+
+    @Transactional
+    public Optional<RemediationRecord> find(long id) {
+        return RemediationRecord.findByIdOptional(id);
+    }
+
+    @Transactional
+    public List<RemediationRecord> forRun(long repositoryId, long runId) {
+        return RemediationRecord.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId);
+    }
+
+    /** The newest remediation of a pull request's runs, for comment commands that name none. */
+    @Transactional
+    public Optional<RemediationRecord> latestForPull(long repositoryId, int pullNumber) {
+        List<?> ids = em.createNativeQuery("""
+                select r.id from remediation r
+                where r.repository_id = ?1 and r.action <> 'MANUAL_REVIEW' and exists (
+                    select 1 from workflow_run w where w.run_id = r.run_id and ?2 = any(w.pull_request_numbers))
+                order by (r.state = 'AWAITING_APPROVAL') desc, r.id desc limit 1""")
+                .setParameter(1, repositoryId).setParameter(2, pullNumber).getResultList();
+        return ids.stream().findFirst().map(id -> RemediationRecord.findById(((Number) id).longValue()));
+    }
+
+    /** Pull requests opened by Remediator in a repository since a time: the daily limit counts these. */
+    @Transactional
+    public int pullRequestsOpenedSince(long repositoryId, Instant since) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from audit_event e join remediation r on r.id = e.remediation_id
+                where e.repository_id = ?1 and e.to_state = 'DONE' and e.at >= ?2 and r.pull_number is not null""")
+                .setParameter(1, repositoryId).setParameter(2, since).getSingleResult()).intValue();
+    }
+
+    @Transactional
+    public Map<RemediationAction, TrackRecord> trackRecords(long repositoryId) {
+        Map<RemediationAction, TrackRecord> records = new EnumMap<>(RemediationAction.class);
+        List<?> rows = em.createNativeQuery("""
+                select action, count(*) filter (where outcome = 'merged'), count(*) filter (where outcome = 'closed')
+                from remediation where repository_id = ?1 and outcome is not null group by action""")
+                .setParameter(1, repositoryId).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            records.put(RemediationAction.valueOf((String) r[0]),
+                    new TrackRecord(((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+        }
+        return records;
+    }
+
+    /** Remediations still waiting for an approval past their deadline. */
+    @Transactional
+    public List<RemediationRecord> overdueApprovals(Instant now) {
+        return RemediationRecord.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now);
+    }
+
+    /** The audit trail of one remediation, oldest first. */
+    @Transactional
+    public List<AuditEvent> auditTrail(long remediationId) {
+        List<?> rows = em.createNativeQuery("select from_state, to_state, actor, reason, delivery_id, at from audit_event "
+                + "where remediation_id = ?1 order by id").setParameter(1, remediationId).getResultList();
+        return rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new AuditEvent((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    r[5] instanceof Instant at ? at : ((java.time.OffsetDateTime) r[5]).toInstant());
+        }).toList();
+    }
+
+    public record AuditEvent(String from, String to, String actor, String reason, String deliveryId, Instant at) {
+    }
+
+    private void audit(long remediationId, long repositoryId, RemediationState from, RemediationState to, String actor,
+            String reason, String deliveryId) {
+        em.createNativeQuery("""
+                insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, remediationId).setParameter(2, repositoryId)
+                .setParameter(3, from == null ? null : from.name()).setParameter(4, to.name())
+                .setParameter(5, actor).setParameter(6, reason).setParameter(7, deliveryId)
+                .executeUpdate();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("risk factors are plain records", e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.remediator.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.remediator.core.config.LoadedConfig.Source;
+import dev.remediator.core.config.RepositoryConfig.DriftMode;
+import dev.remediator.core.config.RepositoryConfig.Mode;
+import dev.remediator.core.config.RepositoryConfig.Permission;
+
+class RepositoryConfigParserTest {
+
+    private final RepositoryConfigParser parser = new RepositoryConfigParser();
+
+    private LoadedConfig parse(String yaml) {
+        return parser.parse(yaml, Source.REPOSITORY, "octo-org/octo-repo:.github/remediator.yml");
+    }
+
+    @Test
+    void readsTheDocumentedExample() {
+        LoadedConfig loaded = parse("""
+                mode: auto
+                risk_threshold: 4
+                protected: true
+                protected_paths: [".github/workflows/**", "deploy/**"]
+                max_prs_per_day: 2
+                approval: { timeout_hours: 12, permission: maintain, allow_author: true }
+                failures:
+                  workflows: [ci.yml]
+                  rerun: { enabled: false, max_attempts: 2 }
+                  revert: { enabled: true, branches: [main, release] }
+                  quarantine: { enabled: true, file: "quarantine/tests.txt" }
+                drift:
+                  enabled: false
+                  manifest: "gen/provenance.json"
+                  mode: fail
+                  regenerate_workflow: regen.yml
+                """);
+
+        assertThat(loaded.problems()).isEmpty();
+        RepositoryConfig config = loaded.config();
+        assertThat(config.mode()).isEqualTo(Mode.AUTO);
+        assertThat(config.riskThreshold()).isEqualTo(4);
+        assertThat(config.protectedRepository()).isTrue();
+        assertThat(config.protectedPaths()).containsExactly(".github/workflows/**", "deploy/**");
+        assertThat(config.maxPrsPerDay()).isEqualTo(2);
+        assertThat(config.approval()).isEqualTo(new RepositoryConfig.Approval(12, Permission.MAINTAIN, true));
+        assertThat(config.failures().workflows()).containsExactly("ci.yml");
+        assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2));
+        assertThat(config.failures().revert().branches()).containsExactly("main", "release");
+        assertThat(config.failures().quarantine().file()).isEqualTo("quarantine/tests.txt");
+        assertThat(config.drift().mode()).isEqualTo(DriftMode.FAIL);
+        assertThat(config.drift().manifest()).isEqualTo("gen/provenance.json");
+        assertThat(config.drift().regenerateWorkflow()).isEqualTo("regen.yml");
+        assertThat(loaded.source()).isEqualTo(Source.REPOSITORY);
+    }
+
+    @Test
+    void keysLeftOutKeepTheirDefaults() {
+        LoadedConfig loaded = parse("risk_threshold: 5\nfailures:\n  rerun:\n    max_attempts: 3\n");
+
+        assertThat(loaded.valid()).isTrue();
+        assertThat(loaded.config().riskThreshold()).isEqualTo(5);
+        assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3));
+        assertThat(loaded.config().approval()).isEqualTo(RepositoryConfig.DEFAULTS.approval());
+        assertThat(loaded.config().mode()).isEqualTo(Mode.ADVISORY);
+    }
+
+    @Test
+    void anEmptyFileMeansTheDefaults() {
+        assertThat(parse("").config()).isEqualTo(RepositoryConfig.DEFAULTS);
+        assertThat(parse("# nothing yet\n").valid()).isTrue();
+    }
+
+    @Test
+    void everyProblemIsListedWithItsPathAndTheDefaultsApply() {
+        LoadedConfig loaded = parse("""
+                mode: yolo
+                risk_threshold: 12
+                protected: "yes"
+                max_pr_per_day: 3
+                approval: { permission: owner }
+                failures:
+                  rerun: { max_attempts: -1 }
+                  quarantine: { file: "../outside.txt" }
+                drift: [warn]
+                """);
+
+        assertThat(loaded.valid()).isFalse();
+        assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
+        assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "
+                        + "max_prs_per_day, approval, failures, drift",
+                "`mode`: expected one of advisory, auto, got \"yolo\"",
+                "`risk_threshold`: expected a whole number from 0 to 10, got 12",
+                "`protected`: expected true or false, got \"yes\"",
+                "`approval.permission`: expected one of none, read, triage, write, maintain, admin, got \"owner\"",
+                "`failures.rerun.max_attempts`: expected a whole number from 0 to 5, got -1",
+                "`failures.quarantine.file`: expected a path relative to the repository root, got \"../outside.txt\"",
+                "`drift`: expected a mapping of enabled, manifest, mode, regenerate_workflow, branches, got a list");
+    }
+
+    @Test
+    void badYamlSaysWhere() {
+        LoadedConfig loaded = parse("mode: auto\nfailures:\n  rerun: { enabled: true\n");
+
+        assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
+        assertThat(loaded.problems()).singleElement().extracting(ConfigProblem::message).asString()
+                .startsWith("not valid YAML (line ");
+    }
+
+    @Test
+    void aFileThatIsNotAMappingIsAProblem() {
+        assertThat(parse("- mode: auto\n").problems()).extracting(ConfigProblem::message).singleElement().asString()
+                .startsWith("expected a mapping");
+    }
+
+    @Test
+    void listItemsThatAreNotStringsAreNamed() {
+        assertThat(parse("protected_paths: [\"docs/**\", 3, {a: b}]").problems()).extracting(ConfigProblem::path)
+                .containsExactly("protected_paths[1]", "protected_paths[2]");
+    }
+
+    @Test
+    void anOversizedFileIsRefused() {
+        assertThat(parse("# " + "x".repeat(RepositoryConfigParser.MAX_SIZE)).problems())
+                .extracting(ConfigProblem::message).containsExactly("the file is larger than 64 KiB");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "CI,    .github/workflows/anything.yml, true",
+            "Build, .github/workflows/ci.yml,       true",
+            "Build, ci.yml,                         true",
+            "Build, .github/workflows/build.yml,    false",
+            "ci,    .github/workflows/ci-nightly.yml, false" })
+    void workflowsNarrowTheRunsWatchedByNameOrFile(String runName, String path, boolean watched) {
+        RepositoryConfig.Failures failures = new RepositoryConfig.Failures(List.of("ci.yml", "CI"),
+                RepositoryConfig.DEFAULTS.failures().rerun(), RepositoryConfig.DEFAULTS.failures().revert(),
+                RepositoryConfig.DEFAULTS.failures().quarantine());
+        assertThat(failures.watches(runName, path)).isEqualTo(watched);
+        assertThat(RepositoryConfig.DEFAULTS.failures().watches(runName, path)).isTrue();
+    }
+
+    @Test
+    void permissionsCompareByStrength() {
+        assertThat(Permission.ADMIN.atLeast(Permission.WRITE)).isTrue();
+        assertThat(Permission.MAINTAIN.atLeast(Permission.ADMIN)).isFalse();
+        assertThat(Permission.WRITE.atLeast(Permission.WRITE)).isTrue();
+        assertThat(Permission.READ.atLeast(Permission.TRIAGE)).isFalse();
+    }
+}

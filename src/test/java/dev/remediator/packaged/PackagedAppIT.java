@@ -1,0 +1,128 @@
+package dev.remediator.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.remediator.testing.CiScenario;
+import dev.remediator.testing.TestDatabase;
+import dev.remediator.testing.WebhookPayload;
+import dev.remediator.testing.github.FakeGitHub;
+import dev.remediator.testing.github.WebhookSigner;
+import dev.remediator.testing.github.WorkflowRun;
+
+/** The packaged app, in production launch mode: signatures, a kill -9 in the middle of processing, registration. */
+class PackagedAppIT {
+
+    private static FakeGitHub github;
+
+    @BeforeAll
+    static void startGitHub() {
+        github = FakeGitHub.start();
+    }
+
+    @AfterAll
+    static void stopGitHub() {
+        github.close();
+    }
+
+    @AfterEach
+    void everyRequestWasOneGitHubAccepts() {
+        github.faults().clear();
+        github.assertNoViolations();
+    }
+
+    private static String status(String deliveryId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(TestDatabase.url(), TestDatabase.username(), TestDatabase.password());
+                PreparedStatement query = db.prepareStatement("select status from delivery where delivery_id = ?")) {
+            query.setString(1, deliveryId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
+    void onlyDeliveriesSignedWithTheWebhookSecretAreAccepted() throws Exception {
+        byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
+        WebhookSigner signer = new WebhookSigner(github.webhookSecret());
+        byte[] tampered = new String(ping, java.nio.charset.StandardCharsets.UTF_8).replace("Hello-World", "Hello-Wrld")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (PackagedApp app = PackagedApp.registered(github, Map.of()).start()) {
+            String unsigned = UUID.randomUUID().toString();
+            String wrongSecret = UUID.randomUUID().toString();
+            String wrongBody = UUID.randomUUID().toString();
+            String good = UUID.randomUUID().toString();
+
+            assertThat(app.webhook("ping", unsigned, ping, null).statusCode()).isEqualTo(401);
+            assertThat(app.webhook("ping", wrongSecret, ping, new WebhookSigner("not the secret").signature(ping))
+                    .statusCode()).isEqualTo(401);
+            assertThat(app.webhook("ping", wrongBody, tampered, signer.signature(ping)).statusCode()).isEqualTo(401);
+            assertThat(app.webhook("ping", good, ping, signer.signature(ping)).statusCode()).isEqualTo(200);
+
+            assertThat(status(unsigned)).as("refused deliveries are not stored").isNull();
+            assertThat(status(wrongSecret)).isNull();
+            assertThat(status(wrongBody)).isNull();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(status(good)));
+            System.out.printf("packaged app: answering after %d ms, resident memory %d MiB%n", app.startup().toMillis(),
+                    app.residentKib() / 1024);
+        }
+    }
+
+    @Test
+    void aDeliveryInterruptedByAKillIsFinishedAfterARestart() throws Exception {
+        CiScenario ci = CiScenario.create(github, null, "crash").config("mode: auto\n");
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        byte[] body = ci.completed(run).bytes();
+        String delivery = UUID.randomUUID().toString();
+        Map<String, String> quickRecovery = Map.of("remediator.delivery.lease", "6s",
+                "remediator.delivery.lease-renewal-interval", "2s", "remediator.delivery.recovery-interval", "1s");
+        PackagedApp app = PackagedApp.registered(github, quickRecovery).start();
+        try {
+            github.faults().latency(Duration.ofMillis(800));
+            assertThat(app.webhook("workflow_run", delivery, body, new WebhookSigner(github.webhookSecret()).signature(body))
+                    .statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !ci.repo.checkRuns().isEmpty());
+            app.kill();
+        } finally {
+            app.close();
+        }
+        assertThat(status(delivery)).as("killed in the middle of processing").isEqualTo("PROCESSING");
+        assertThat(ci.repo.reruns()).isEmpty();
+
+        github.faults().clear();
+        try (PackagedApp restarted = app.start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(status(delivery)));
+        }
+        assertThat(ci.repo.checkRuns()).as("the check run the killed process made is found again").hasSize(1);
+        assertThat(ci.repo.checkRuns().get(0).conclusion()).isEqualTo("success");
+        assertThat(ci.repo.reruns()).singleElement().satisfies(r -> assertThat(r.runId()).isEqualTo(run.id()));
+    }
+
+    @Test
+    void anUnregisteredInstanceServesItsRegistrationPageAndIsNotReady() throws Exception {
+        try (PackagedApp app = PackagedApp.unregistered(Map.of("remediator.public-url", "https://remediator.example.com"))
+                .start()) {
+            var page = app.get("/setup");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Register Remediator as a GitHub App",
+                    "https://github.com/settings/apps/new?state=", "https://remediator.example.com/setup/callback");
+            assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
+            assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+        }
+    }
+}
