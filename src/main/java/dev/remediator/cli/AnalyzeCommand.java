@@ -2,7 +2,9 @@ package dev.remediator.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -87,10 +89,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Analyses and prints one log; {@code null} when it could not be read. */
     private JobAnalysis analyzeJob(Path log, PrintWriter out) {
-        if (!Files.exists(log)) {
-            cannotRead(log, new IOException("no such file or directory"));
-            return null;
-        }
         try {
             JobAnalysis analysis = analyzer.analyze(log);
             print(AnalysisJson.job(log.toString(), analysis), out);
@@ -110,7 +108,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private boolean cannotRead(Path path, IOException cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // the file system's exceptions name the file in their message; say what went wrong instead
+        String reason = cause instanceof NoSuchFileException ? "no such file or directory"
+                : cause instanceof AccessDeniedException ? "permission denied"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         spec.commandLine().getErr().println("remediator analyze: cannot read " + path + ": " + reason);
         return false;
     }

@@ -11,7 +11,9 @@ import java.util.PriorityQueue;
  * chunk, whatever rules they come from; a chunk is as decisive as its most decisive finding. Between equally
  * decisive chunks the later one ranks first: the last error before a job stops is the one that stopped it.
  *
- * <p>Only the {@value #KEPT} best chunks are kept, so the board stays small whatever the log's size.
+ * <p>Findings that only give context (the last lines of a log, weighing less than {@value #CONTEXT}) stay in
+ * chunks of their own, so that they never stretch the range of an error. Only the {@value #KEPT} best chunks are
+ * kept, so the board stays small whatever the log's size.
  */
 final class EvidenceBoard {
 
@@ -20,6 +22,8 @@ final class EvidenceBoard {
     /** Longest chunk, in lines; a longer run of findings is cut into several chunks. */
     static final int MAX_SPAN = 40;
     static final int KEPT = 100;
+    /** Findings lighter than this only give context. */
+    static final double CONTEXT = 0.2;
 
     /** A rule's verdict on some lines, with its weight after the marker bonus. */
     record Finding(int start, int end, int keyLine, Rule rule, double weight, String excerpt) {
@@ -65,7 +69,8 @@ final class EvidenceBoard {
         }
 
         private boolean canTake(Finding finding) {
-            return finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
+            return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
+                    && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
                     && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
         }
 
@@ -119,7 +124,7 @@ final class EvidenceBoard {
         List<Chunk> merged = new ArrayList<>();
         for (Chunk chunk : chunks) {
             Chunk last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && chunk.start() <= last.end()) {
+            if (last != null && chunk.start() <= last.end() && last.weight() >= CONTEXT && chunk.weight() >= CONTEXT) {
                 last.takeAll(chunk);
             } else {
                 merged.add(chunk);

@@ -13,10 +13,10 @@ public interface Findings {
     void reportRange(int firstLine, int lastLine, String excerpt, Rule rule);
 
     /**
-     * A step of the job failed here (it exited non-zero). Steps that still run afterwards (cleanup, uploads) often fail
-     * only because this one did, so what they report weighs less. Only the first call counts.
+     * A step failed, and the steps that still run after it (cleanup, uploads) start at this line: they often fail only
+     * because it did, so what they report weighs less. Only the first call counts.
      */
-    void stepFailed(int line);
+    void laterStepsStartAt(int line);
 
     /** A test failed; {@code name} is already normalised by the rule set. */
     void failingTest(String name);

@@ -1,7 +1,6 @@
 package dev.remediator.core.analysis;
 
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * One line of a job log as the rules see it: its number in the original log, and its text without the runner's
@@ -9,8 +8,9 @@ import java.util.regex.Pattern;
  */
 public final class LogLine {
 
-    /** A log level of warning near the start: {@code [WARNING]}, {@code WARN}, {@code npm WARN}, {@code warning:}. */
-    private static final Pattern WARNING_LEVEL = Pattern.compile("^(?:.{0,60}?[\\s\\[(|])?(?:WARN|WARNING|Warning|warning)(?:[\\]:)|]|\\s)");
+    /** How far into a line a log level is looked for. */
+    private static final int LEVEL_REACH = 64;
+    private static final String[] WARNING_LEVELS = { "WARNING", "WARN", "Warning", "warning" };
 
     private final int number;
     private final String text;
@@ -44,16 +44,27 @@ public final class LogLine {
 
     /** A warning, by the runner's marker or the line's log level: it tells of a risk, not of a failure. */
     public boolean isWarning() {
-        return marker == LogMarker.WARNING || WARNING_LEVEL.matcher(text).find();
+        return marker == LogMarker.WARNING || hasWarningLevel();
+    }
+
+    /** {@code [WARNING]}, {@code WARN }, {@code npm WARN}, {@code warning:} near the start, as a word of its own. */
+    private boolean hasWarningLevel() {
+        int reach = Math.min(text.length(), LEVEL_REACH);
+        for (String level : WARNING_LEVELS) {
+            for (int at = text.indexOf(level); at >= 0 && at < reach; at = text.indexOf(level, at + 1)) {
+                int after = at + level.length();
+                boolean startsWord = at == 0 || " \t[(|".indexOf(text.charAt(at - 1)) >= 0;
+                boolean endsWord = after == text.length() || " \t]:)|".indexOf(text.charAt(after)) >= 0;
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A command echoed by {@code set -x}: it repeats the words of a command, not what happened. */
     public boolean isShellTrace() {
         return text.startsWith("+ ") || text.startsWith("++ ");
-    }
-
-    @Override
-    public String toString() {
-        return number + ": " + (marker == LogMarker.NONE ? "" : "##[" + marker.name().toLowerCase() + "]") + text;
     }
 }

@@ -23,14 +23,17 @@ import dev.remediator.core.text.SecretMasker;
 final class LogScan implements Findings {
 
     static final int BUFFER_SIZE = 1 << 20;
-    /** Bytes of a line that rules see; the rest of a longer line is skipped. */
-    static final int MAX_LINE = 64 * 1024;
+    /**
+     * Bytes of a line that rules see; the rest of a longer line is skipped. What explains a failure sits at the start
+     * of its line; the lines longer than this are command lines, minified code and data dumps.
+     */
+    static final int MAX_LINE = 8 * 1024;
     static final int MAX_EVIDENCE = 10;
     static final int MAX_LOCATIONS = 200;
     static final int MAX_EXCERPT = 500;
     /** The runner marked the line as an error: it matters a little more than the same words elsewhere. */
     static final double ERROR_MARKER_BONUS = 0.05;
-    /** How much less a finding weighs when it comes after a step has failed. */
+    /** How much less a finding weighs when it comes from a step that ran after a failed one. */
     static final double AFTER_FAILURE_PENALTY = 0.2;
     /** Chunks of a non-transient kind at least this decisive make a transient-looking failure not worth a re-run. */
     static final double DECISIVE = 0.7;
@@ -52,6 +55,8 @@ final class LogScan implements Findings {
     private int pos;
     /** Whether {@code buf[0]} starts a line (it does not after the head of an overlong line was dropped). */
     private boolean bufferStartsLine = true;
+    /** Whether the rest of an overlong line is being dropped, up to its newline. */
+    private boolean skippingRestOfLine;
     /** Number of the line that starts at {@link #pos}. */
     private int lineNumber = 1;
     private long bytes;
@@ -59,8 +64,10 @@ final class LogScan implements Findings {
     private long sectionBits;
     /** Start of the line the rules are reading, for {@link #previousText}. */
     private int currentLineStart;
-    /** Line where the first step failed, or 0. */
-    private int firstStepFailure;
+    /** Line where the steps after the first failed one start, or 0. */
+    private int afterFailedStep;
+    /** Whether a rule set reported anything about the line being read. */
+    private boolean lineReported;
 
     LogScan(KeywordMatcher matcher, RuleSet[] ruleSets) {
         this.matcher = matcher;
@@ -68,7 +75,6 @@ final class LogScan implements Findings {
     }
 
     JobAnalysis read(InputStream in) throws IOException {
-        boolean skippingRestOfLine = false;
         int n;
         while ((n = in.read(buf, filled, buf.length - filled)) >= 0) {
             bytes += n;
@@ -77,20 +83,19 @@ final class LogScan implements Findings {
                 int newline = newlineFrom(pos, filled);
                 pos = Math.min(newline + 1, filled);
                 skippingRestOfLine = newline == filled;
-                bufferStartsLine = !skippingRestOfLine;
             }
             int end = lastNewline() + 1;
             if (end > pos) {
                 readLines(end);
             }
-            if (filled == buf.length && pos < filled && newlineFrom(pos, filled) == filled) {
-                // a line longer than the buffer: read its head, drop the rest up to its newline
+            compact();
+            if (filled == buf.length) {
+                // the line being read fills the whole buffer: read its head, drop the rest up to its newline
                 readLine(pos, filled);
                 pos = filled;
                 skippingRestOfLine = true;
-                bufferStartsLine = false;
+                compact();
             }
-            compact();
         }
         if (!skippingRestOfLine && pos < filled) {
             readLine(pos, filled);
@@ -163,9 +168,10 @@ final class LogScan implements Findings {
             }
         }
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
+        lineReported = false;
         for (int i = 0; i < ruleSets.length; i++) {
             long bit = 1L << i;
-            if ((wanted & bit) != 0) {
+            if ((wanted & bit) != 0 && !(lineReported && ruleSets[i].isFallback())) {
                 RuleSet ruleSet = ruleSets[i];
                 ruleSet.onLine(line, this);
                 sectionBits = ruleSet.wantsEveryLine() ? sectionBits | bit : sectionBits & ~bit;
@@ -192,10 +198,10 @@ final class LogScan implements Findings {
         return new String(buf, contentStart, contentEnd - contentStart, StandardCharsets.UTF_8);
     }
 
-    /** Moves the unread bytes, and the line before them, to the start of the buffer. */
+    /** Moves the unread bytes, and the line before them when it is short enough, to the start of the buffer. */
     private void compact() {
         int keepFrom = pos;
-        if (pos > 0 && (pos > 1 || bufferStartsLine)) {
+        if (pos > 0 && !skippingRestOfLine) {
             int previousStart = lineStartBefore(pos - 1, Math.max(0, pos - 1 - MAX_LINE));
             boolean whole = previousStart > 0 ? buf[previousStart - 1] == '\n' : bufferStartsLine;
             if (whole) {
@@ -208,7 +214,7 @@ final class LogScan implements Findings {
         System.arraycopy(buf, keepFrom, buf, 0, filled - keepFrom);
         filled -= keepFrom;
         pos -= keepFrom;
-        bufferStartsLine = true;
+        bufferStartsLine = !skippingRestOfLine;
     }
 
     /**
@@ -236,7 +242,8 @@ final class LogScan implements Findings {
 
     /**
      * Copies {@code buf[from, to)} into the scratch buffer without ANSI escape sequences (CSI such as colours and
-     * cursor moves, OSC such as hyperlinks, and two-byte escapes); returns the length copied.
+     * cursor moves, OSC such as hyperlinks, and the rest: intermediate bytes then a final byte, as {@code ESC ( B});
+     * returns the length copied.
      */
     private int stripColours(int from, int to) {
         int out = 0;
@@ -263,6 +270,11 @@ final class LogScan implements Findings {
                     i++;
                 }
                 i += i < to && buf[i] == ESC ? 2 : 1;
+            } else if (kind >= 0x20 && kind <= 0x2f) {
+                while (i < to && buf[i] >= 0x20 && buf[i] <= 0x2f) {
+                    i++;
+                }
+                i++;
             }
         }
         return out;
@@ -289,14 +301,15 @@ final class LogScan implements Findings {
     private void add(int first, int last, int key, String excerpt, Rule rule, double weight) {
         int end = Math.max(1, Math.min(last, lastLine()));
         int start = Math.max(1, Math.min(first, end));
-        double weighed = firstStepFailure > 0 && start > firstStepFailure ? Math.max(0, weight - AFTER_FAILURE_PENALTY) : weight;
+        double weighed = afterFailedStep > 0 && start >= afterFailedStep ? Math.max(0, weight - AFTER_FAILURE_PENALTY) : weight;
         board.add(new Finding(start, end, Math.min(Math.max(key, start), end), rule, weighed, excerpt(excerpt)));
+        lineReported = true;
     }
 
     @Override
-    public void stepFailed(int line) {
-        if (firstStepFailure == 0) {
-            firstStepFailure = line;
+    public void laterStepsStartAt(int line) {
+        if (afterFailedStep == 0) {
+            afterFailedStep = line;
         }
     }
 
@@ -321,13 +334,14 @@ final class LogScan implements Findings {
         return lineNumber;
     }
 
+    /** The excerpt as kept: at most {@value #MAX_EXCERPT} characters; secrets are masked when it is shown. */
     private static String excerpt(String text) {
         String oneLine = text == null ? "" : text.strip();
         if (oneLine.length() > MAX_EXCERPT) {
             int cut = Character.isHighSurrogate(oneLine.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
             oneLine = oneLine.substring(0, cut) + "…";
         }
-        return SecretMasker.mask(oneLine);
+        return oneLine;
     }
 
     // ---- verdict ----
@@ -364,7 +378,7 @@ final class LogScan implements Findings {
         for (Chunk chunk : ranked.subList(0, Math.min(MAX_EVIDENCE, ranked.size()))) {
             Finding best = chunk.best();
             evidence.add(new Evidence(chunk.start(), chunk.end(), best.rule().id(), chunk.category(),
-                    round(best.weight()), best.excerpt()));
+                    round(best.weight()), SecretMasker.mask(best.excerpt())));
         }
         return new JobAnalysis(category, round(Math.max(0, confidence)), transientFailure, evidence,
                 failingTests.list(), List.copyOf(locations), lineNumber, bytes);

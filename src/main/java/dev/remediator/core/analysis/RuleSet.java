@@ -23,6 +23,14 @@ public interface RuleSet {
         return false;
     }
 
+    /**
+     * A fallback reads a line only when no rule set before it reported anything about that line: its weak rules would
+     * only repeat what a specific one said. Fallbacks come last in the list of rule sets.
+     */
+    default boolean isFallback() {
+        return false;
+    }
+
     /** Called once after the last line. */
     default void onEnd(Findings findings) {
     }

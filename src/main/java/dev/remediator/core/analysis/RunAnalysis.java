@@ -1,5 +1,6 @@
 package dev.remediator.core.analysis;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ public record RunAnalysis(FailureCategory category, double confidence, boolean t
         Map<String, JobAnalysis> jobs, List<String> failingTests, List<Location> locations) {
 
     public RunAnalysis {
-        jobs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
         failingTests = List.copyOf(failingTests);
         locations = List.copyOf(locations);
     }

@@ -21,7 +21,7 @@ public final class SecretMasker {
     private static final List<SecretFormat> FORMATS = List.of(
             // private keys first: their body would otherwise be left for the other formats to pick at
             new SecretFormat(Pattern.compile(
-                    "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----([\\s\\S]*?)(?:-----END \\1PRIVATE KEY\\2-----|\\z)"), 3),
+                    "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY((?: BLOCK)?)-----([\\s\\S]*?)(?:-----END \\1PRIVATE KEY\\2-----|\\z)"), 3),
             new SecretFormat(Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,251})\\b"), 0),
             new SecretFormat(Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\\b"), 0),
             new SecretFormat(Pattern.compile(

@@ -41,7 +41,8 @@ public final class CargoRules implements RuleSet {
     private static final Pattern ARROW = Pattern.compile("^\\s*--> ((?:[A-Za-z]:)?[^:\\s]+\\.rs):(\\d+):(\\d+)");
     private static final Pattern TEST_LINE = Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$");
     private static final Pattern PANICKED = Pattern.compile("panicked at (?:'.*?', )?((?:[A-Za-z]:)?[^:\\s']+\\.rs):(\\d+):(\\d+)");
-    private static final Pattern RUSTFMT_DIFF = Pattern.compile("^Diff in (\\S+\\.rs) at line (\\d+):");
+    /** {@code Diff in /src/lib.rs:2:} (older rustfmt: {@code Diff in /src/lib.rs at line 2:}). */
+    private static final Pattern RUSTFMT_DIFF = Pattern.compile("^Diff in (\\S+\\.rs)(?: at line |:)(\\d+):");
 
     private final LineRules cargo = new LineRules(
             when("could not compile", "^error: could not compile", COULD_NOT_COMPILE),

@@ -40,7 +40,8 @@ public final class GoRules implements RuleSet {
     private static final Pattern PACKAGE_LINE = Pattern.compile("^FAIL\\s+(\\S+)\\s+(\\[build failed\\]|\\[setup failed\\]|[\\d.]+s)");
     private static final SourceMessages SOURCE = new SourceMessages("^(\\S+\\.go):(\\d+):(\\d+): ");
     private static final Pattern LINTER_NAME = Pattern.compile("\\(\\w[\\w-]*\\)$");
-    private static final SourceMessages TEST_OUTPUT = new SourceMessages("^\\s+(\\S+_test\\.go):(\\d+)(): ");
+    /** A test's own message; its file is relative to the package, not the repository, so it gives no location. */
+    private static final Pattern TEST_OUTPUT = Pattern.compile("^\\s+\\S+_test\\.go:\\d+: ");
 
     private final LineRules messages = new LineRules(
             when("panic: test timed out after", TEST_TIMEOUT),
@@ -55,7 +56,8 @@ public final class GoRules implements RuleSet {
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(messages.keywords());
-        keywords.addAll(List.of("--- FAIL", "FAIL", ".go:"));
+        keywords.addAll(List.of("--- FAIL", "FAIL"));
+        keywords.addAll(Keywords.followedByDigit(".go:"));
         return keywords;
     }
 
@@ -79,7 +81,9 @@ public final class GoRules implements RuleSet {
             SOURCE.report(line, linter ? LINT_ISSUE : COMPILE_ERROR, findings);
             return;
         }
-        if (!TEST_OUTPUT.report(line, TEST_ASSERTION, findings)) {
+        if (TEST_OUTPUT.matcher(text).find()) {
+            findings.report(line, TEST_ASSERTION);
+        } else {
             messages.report(line, findings);
         }
     }

@@ -78,7 +78,7 @@ public final class GradleRules implements RuleSet {
 
     @Override
     public List<String> keywords() {
-        return List.of("> Task :", " FAILED", "What went wrong", "tests completed", "test completed", "BUILD FAILED",
+        return List.of(" FAILED", "What went wrong", "tests completed", "test completed", "BUILD FAILED",
                 "daemon disappeared", "garbage collector thrashing");
     }
 

@@ -2,6 +2,7 @@ package dev.remediator.core.analysis.rules;
 
 import static dev.remediator.core.analysis.FailureCategory.TEST;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +63,16 @@ public final class JUnitRules implements RuleSet {
 
     @Override
     public List<String> keywords() {
-        return List.of("Tests run:", "Time elapsed", "Failures:", "Errors:", "Flakes:", "[ERROR]", "[WARNING]",
-                "Testsuite:", "Testcase:", "Caused an ERROR", "FAILED", "MethodSource [", "tests failed", "failed: ",
-                "Failed: Total");
+        // counts that are not zero, and the lines of failed tests; the end summary is read as a section
+        List<String> keywords = new ArrayList<>(Keywords.followedByDigit("Failures: ", "Errors: ", "Aborted: "));
+        keywords.addAll(List.of("<<< FAILURE!", "<<< ERROR!", "] Failures:", "] Errors:", "] Flakes:", "Testsuite:",
+                "Testcase:", "Caused an ERROR", "FAILED", "MethodSource [", "tests failed", "failed: ", "Failed: Total"));
+        return keywords;
+    }
+
+    @Override
+    public boolean wantsEveryLine() {
+        return summarySection != null;
     }
 
     @Override

@@ -30,12 +30,21 @@ public final class JestRules implements RuleSet {
     private static final Pattern TITLE = Pattern.compile(CONTAINER + "\\s*● (.+)$");
     private static final Pattern COUNTS_LINE = Pattern.compile(CONTAINER + "Tests:\\s+(\\d+) failed");
 
+    /** Lines after a failure's title within which its stack shows where it happened. */
+    static final int STACK_DISTANCE = 40;
+
     private String suite;
-    private boolean locating;
+    /** Line of the failure whose place is sought in the stack below it, or -1. */
+    private int locatingFrom = -1;
 
     @Override
     public List<String> keywords() {
-        return List.of("FAIL", "● ", "Tests:", "    at ");
+        return List.of("FAIL", "● ", "Tests:");
+    }
+
+    @Override
+    public boolean wantsEveryLine() {
+        return locatingFrom >= 0;
     }
 
     @Override
@@ -60,14 +69,29 @@ public final class JestRules implements RuleSet {
             }
             findings.failingTest(name.strip());
             findings.report(line, TEST_FAILURE);
-            locating = true;
+            locatingFrom = line.number();
             return;
         }
         Matcher counts = COUNTS_LINE.matcher(text);
         if (counts.find() && Counts.of(counts.group(1)) > 0) {
             findings.report(line, COUNTS);
-        } else if (locating && StackFrames.locate(text, findings)) {
-            locating = false;
+        } else if (locatingFrom >= 0) {
+            StackFrames.Frame frame = StackFrames.projectFrame(text);
+            if (frame != null) {
+                findings.location(fileOf(frame), frame.line(), frame.column());
+            }
+            if (frame != null || line.number() - locatingFrom > STACK_DISTANCE) {
+                locatingFrom = -1;
+            }
         }
+    }
+
+    /**
+     * Jest prints stack frames relative to its root directory but suites relative to where it was started, which is
+     * closer to the repository root when the workflow runs Jest in a subdirectory: the suite's path wins when it ends
+     * with the frame's.
+     */
+    private String fileOf(StackFrames.Frame frame) {
+        return suite != null && suite.endsWith("/" + frame.file()) ? suite : frame.file();
     }
 }

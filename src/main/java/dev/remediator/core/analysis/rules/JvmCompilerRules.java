@@ -6,7 +6,6 @@ import static dev.remediator.core.analysis.rules.LineRule.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.remediator.core.analysis.Findings;
 import dev.remediator.core.analysis.LogLine;
@@ -22,7 +21,6 @@ import dev.remediator.core.analysis.RuleSet;
 public final class JvmCompilerRules implements RuleSet {
 
     static final Rule COMPILER_ERROR = new Rule("jvm.compiler-error", COMPILATION, 0.9);
-    static final Rule ERROR_COUNT = new Rule("jvm.error-count", COMPILATION, 0.5);
     static final Rule WRONG_JDK = new Rule("jvm.wrong-jdk", CONFIGURATION, 0.8);
 
     private static final SourceMessages MESSAGES = new SourceMessages(
@@ -31,7 +29,6 @@ public final class JvmCompilerRules implements RuleSet {
             "^e: (\\S.*?\\.kts?): \\((\\d+), (\\d+)\\): ",
             "^(\\S.*?\\.kts?):(\\d+):(\\d+): error: ",
             "^\\[error\\] (?:--? \\[E\\d+\\] .*?: )?(\\S.*?\\.scala):(\\d+):(\\d+):? ");
-    private static final Pattern COUNT = Pattern.compile("^\\d+ errors?$");
 
     private final LineRules jdk = new LineRules(
             when("class file major version", WRONG_JDK),
@@ -44,19 +41,17 @@ public final class JvmCompilerRules implements RuleSet {
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(jdk.keywords());
-        keywords.addAll(List.of(".java:", "e: ", ".kt:", ".kts:", ".scala:", " error"));
+        // javac's and kotlinc's lines hold "error:"; Kotlin in Gradle and Scala only a position
+        keywords.add("error:");
+        keywords.addAll(Keywords.followedByDigit(".kt:", ".kts:", ".scala:"));
+        keywords.add(".kt: (");
         return keywords;
     }
 
     @Override
     public void onLine(LogLine line, Findings findings) {
-        if (MESSAGES.report(line, COMPILER_ERROR, findings)) {
-            return;
+        if (!MESSAGES.report(line, COMPILER_ERROR, findings)) {
+            jdk.report(line, findings);
         }
-        if (COUNT.matcher(line.text()).matches()) {
-            findings.report(line, ERROR_COUNT);
-            return;
-        }
-        jdk.report(line, findings);
     }
 }

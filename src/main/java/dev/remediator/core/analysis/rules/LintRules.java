@@ -1,6 +1,7 @@
 package dev.remediator.core.analysis.rules;
 
 import static dev.remediator.core.analysis.FailureCategory.LINT;
+import static dev.remediator.core.analysis.rules.LineRule.matching;
 import static dev.remediator.core.analysis.rules.LineRule.when;
 
 import java.util.ArrayList;
@@ -46,15 +47,17 @@ public final class LintRules implements RuleSet {
             when("General linter failure", SUMMARY),
             when("Error (", "^\\s+Error \\([\\w-]+\\) ", PROBLEM),
             when("Lint found", "Lint found \\d+ errors?", SUMMARY),
-            when("lint", "(?i)\\blint(?:er|ing)?\\b.{0,30}\\bfail", LINT_FAILED),
-            when("Lint", "(?i)\\blint(?:er|ing)?\\b.{0,30}\\bfail", LINT_FAILED));
+            matching("(?i)\\blint(?:er|ing)?\\b.{0,30}\\bfail", LINT_FAILED));
 
     private String stylishFile;
 
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(messages.keywords());
-        keywords.addAll(List.of("  error  ", "[ERROR] ", ".py:", ".pyi:", ".kt:", ".kts:"));
+        keywords.addAll(List.of("Lint failed", "lint failed", "Linter failed", "linter failed", "Linting failed",
+                "linting failed", "Linter command failed"));
+        keywords.addAll(List.of("  error  ", "[ERROR] "));
+        keywords.addAll(Keywords.followedByDigit(".py:", ".pyi:", ".kt:", ".kts:"));
         return keywords;
     }
 

@@ -76,8 +76,12 @@ public final class MochaRules implements RuleSet {
             addTitlePart(entry.group(2), findings);
         } else if (!titleComplete && !title.isEmpty() && !text.isBlank()) {
             addTitlePart(text.strip(), findings);
-        } else if (locating && StackFrames.locate(text, findings)) {
-            locating = false;
+        } else if (locating) {
+            StackFrames.Frame frame = StackFrames.projectFrame(text);
+            if (frame != null) {
+                findings.location(frame.file(), frame.line(), frame.column());
+                locating = false;
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public final class NativeBuildRules implements RuleSet {
             when("Configuring incomplete, errors occurred", CMAKE_INCOMPLETE),
             when("FAILED: ", "^FAILED: ", BUILD_STEP_FAILED),
             when("build stopped", "^ninja: build stopped", BUILD_STOPPED),
-            when("***", "^g?make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+", BUILD_STOPPED));
+            when("*** [", "^g?make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+", BUILD_STOPPED));
 
     @Override
     public List<String> keywords() {

@@ -2,6 +2,7 @@ package dev.remediator.core.analysis.rules;
 
 import static dev.remediator.core.analysis.FailureCategory.TEST;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +63,10 @@ public final class PytestRules implements RuleSet {
 
     @Override
     public List<String> keywords() {
-        return List.of("FAILED", "ERROR", "___", "=====", ".py:", " failed", " error", "Interrupted: ",
-                "short test summary", "warnings summary", " passed", " skipped", " deselected");
+        List<String> keywords = new ArrayList<>(List.of("FAILED", "ERROR", "___", "=====", " failed", " error in",
+                " errors in", " error,", " errors,", "Interrupted: "));
+        keywords.addAll(Keywords.followedByDigit(".py:"));
+        return keywords;
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class PythonRules implements RuleSet {
             when("metadata-generation-failed", PACKAGE_BUILD),
             when("did not run successfully", "Getting requirements to build wheel did not run successfully", PACKAGE_BUILD),
             when("pip's dependency resolver does not currently take into account", RESOLVER_WARNING),
-            when("FAILED (", "^FAILED \\((?:failures|errors)=", UNITTEST_SUMMARY),
+            when("FAILED (", "^FAILED \\((?:[^)]*, )?(?:failures|errors)=\\d+", UNITTEST_SUMMARY),
             when("KeyboardInterrupt", INTERRUPTED));
 
     private int tracebackStart = -1;

@@ -95,6 +95,7 @@ public final class RunnerRules implements RuleSet {
     private int stepOutputStart = 1;
     private boolean inStepHeader;
     private boolean stepEndedWithExitCode;
+    private boolean aStepFailed;
     private boolean inPostJob;
 
     @Override
@@ -108,6 +109,9 @@ public final class RunnerRules implements RuleSet {
     public void onLine(LogLine line, Findings findings) {
         String text = line.text();
         if (line.marker() == LogMarker.GROUP && text.startsWith("Run ")) {
+            if (aStepFailed) {
+                findings.laterStepsStartAt(line.number());
+            }
             step = text.substring("Run ".length());
             stepOutputStart = line.number() + 1;
             inStepHeader = true;
@@ -120,6 +124,9 @@ public final class RunnerRules implements RuleSet {
             return;
         }
         if (text.startsWith("Post job cleanup")) {
+            if (aStepFailed) {
+                findings.laterStepsStartAt(line.number());
+            }
             inPostJob = true;
             return;
         }
@@ -135,7 +142,7 @@ public final class RunnerRules implements RuleSet {
             return;
         }
         findings.report(line, exitCodeRule(exit.group(1)));
-        findings.stepFailed(line.number());
+        aStepFailed = true;
         if (line.number() > stepOutputStart && !stepEndedWithExitCode) {
             int from = Math.max(stepOutputStart, line.number() - TAIL);
             findings.reportRange(from, line.number() - 1, "Last output of the failed step " + step,
