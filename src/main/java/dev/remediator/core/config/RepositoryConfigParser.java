@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.remediator.core.config.LoadedConfig.Source;
+import dev.remediator.core.drift.PathGlob;
+import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.config.RepositoryConfig.Approval;
 import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
@@ -73,7 +75,7 @@ public final class RepositoryConfigParser {
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
                 fields.bool(top, "", "protected", d.protectedRepository()),
-                fields.strings(top, "", "protected_paths", d.protectedPaths()),
+                fields.globs(top, "", "protected_paths", d.protectedPaths()),
                 fields.integer(top, "", "max_prs_per_day", 0, 100, d.maxPrsPerDay()),
                 readApproval(fields, top.path("approval"), d.approval()),
                 readFailures(fields, top.path("failures"), d.failures()),
@@ -185,6 +187,19 @@ public final class RepositoryConfigParser {
                 }
                 return values;
             });
+        }
+
+        /** Repository path globs, as the provenance manifest writes them ({@code .github/workflows/**}). */
+        List<String> globs(JsonNode parent, String at, String key, List<String> fallback) {
+            List<String> globs = strings(parent, at, key, fallback);
+            for (int i = 0; i < globs.size(); i++) {
+                try {
+                    PathGlob.parse(globs.get(i));
+                } catch (ProvenanceException e) {
+                    problem(join(at, key) + "[" + i + "]", e.getMessage());
+                }
+            }
+            return globs;
         }
 
         <E extends Enum<E>> E choice(JsonNode parent, String at, String key, Class<E> type, E fallback) {

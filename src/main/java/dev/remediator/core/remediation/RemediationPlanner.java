@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.drift.GlobSet;
+import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.history.Culprit;
 import dev.remediator.core.history.FlakyTest;
 import dev.remediator.core.text.MarkdownText;
@@ -131,11 +133,21 @@ public final class RemediationPlanner {
     private RiskModel.Inputs inputs(FailureCase failure, RemediationAction action, double confidence, List<String> paths,
             int lines) {
         RepositoryConfig config = failure.context().config();
-        List<String> protectedTouched = new PathGlobs(config.protectedPaths()).matching(paths);
+        GlobSet protectedPaths = protectedPaths(config);
+        List<String> protectedTouched = paths.stream().filter(protectedPaths::matches).distinct().toList();
         return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched,
                 action.opensPullRequest() ? failure.defaultBranch() : failure.run().headBranch(),
                 action.opensPullRequest() && failure.context().targetBranchProtected(), config.protectedRepository(),
                 failure.outsideAuthor(), failure.context().trackRecord(action));
+    }
+
+    private static GlobSet protectedPaths(RepositoryConfig config) {
+        try {
+            return GlobSet.of(config.protectedPaths());
+        } catch (ProvenanceException e) {
+            // the config parser refuses such globs, so only a config built in code can get here
+            throw new IllegalArgumentException("protected_paths: " + e.getMessage(), e);
+        }
     }
 
     private PlannedRemediation remediation(FailureCase failure, RemediationAction action, String target,

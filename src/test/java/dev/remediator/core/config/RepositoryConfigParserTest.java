@@ -127,6 +127,15 @@ class RepositoryConfigParserTest {
     }
 
     @Test
+    void protectedPathsMustBeGlobs() {
+        assertThat(parse("protected_paths: [\"deploy/**\", \"src/[main\"]").problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("protected_paths[1]");
+                    assertThat(p.message()).contains("invalid glob 'src/[main'");
+                });
+    }
+
+    @Test
     void anOversizedFileIsRefused() {
         assertThat(parse("# " + "x".repeat(RepositoryConfigParser.MAX_SIZE)).problems())
                 .extracting(ConfigProblem::message).containsExactly("the file is larger than 64 KiB");
