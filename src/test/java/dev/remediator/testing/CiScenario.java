@@ -1,9 +1,6 @@
 package dev.remediator.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -153,7 +150,6 @@ public final class CiScenario {
     }
 
     public void awaitFinished(String deliveryId) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> java.util.Set.of("DONE", "IGNORED", "FAILED").contains(rows.status(deliveryId)));
+        rows.awaitFinished(deliveryId);
     }
 }

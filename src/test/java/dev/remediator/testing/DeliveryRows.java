@@ -25,6 +25,13 @@ public class DeliveryRows {
         return rows.stream().map(DeliveryRows::toMap).toList();
     }
 
+    /** Waits until the app has finished with a delivery: done, ignored, or failed for good. */
+    public void awaitFinished(String deliveryId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> java.util.Set.of("DONE", "IGNORED", "FAILED").contains(status(deliveryId)));
+    }
+
     public String status(String deliveryId) {
         List<Map<String, Object>> rows = byDeliveryId(deliveryId);
         return rows.isEmpty() ? null : (String) rows.get(0).get("status");
