@@ -9,6 +9,7 @@ import dev.remediator.core.analysis.Location;
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.remediation.RemediationState;
 import dev.remediator.core.text.MarkdownText;
+import dev.remediator.core.text.SecretMasker;
 
 /**
  * The "Remediator" check run of a failed workflow run (DESIGN §5): title with category and risk, summary with the
@@ -155,7 +156,8 @@ public final class CheckRunReport {
         for (var job : report.analysis().jobs().entrySet()) {
             JobAnalysis analysis = job.getValue();
             String title = MarkdownBlocks.category(analysis.category());
-            String excerpt = analysis.evidence().isEmpty() ? "" : ": " + analysis.evidence().get(0).excerpt();
+            // annotations are plain text, but quoted from a log all the same
+            String excerpt = analysis.evidence().isEmpty() ? "" : ": " + SecretMasker.mask(analysis.evidence().get(0).excerpt());
             for (Location location : analysis.locations()) {
                 if (annotations.size() < MAX_ANNOTATIONS) {
                     annotations.add(new Annotation(location.path(), location.line(), location.column(), title,

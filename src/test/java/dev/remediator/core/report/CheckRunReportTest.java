@@ -1,0 +1,98 @@
+package dev.remediator.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.remediator.core.analysis.Evidence;
+import dev.remediator.core.analysis.FailureCategory;
+import dev.remediator.core.analysis.JobAnalysis;
+import dev.remediator.core.analysis.Location;
+import dev.remediator.core.analysis.RunAnalysis;
+import dev.remediator.core.config.ConfigProblem;
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.remediation.RemediationAction;
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.remediation.RiskFactor;
+import dev.remediator.core.remediation.RiskScore;
+
+class CheckRunReportTest {
+
+    private static final RunAnalysis ANALYSIS = RunAnalysis.merge(Map.of("build <script>", new JobAnalysis(
+            FailureCategory.TEST, 0.9, false,
+            List.of(new Evidence(10, 12, "junit.test-failure", FailureCategory.TEST, 0.9,
+                    "FooTest.bar:12 expected token ghp_abcdefghijklmnopqrstuvwxyz0123456789 but `was`")),
+            List.of("com.acme.FooTest#bar"), List.of(new Location("src/test/java/com/acme/FooTest.java", 12, null)),
+            40, 4000)));
+
+    private static RemediationView remediation(RemediationState state, long id) {
+        return new RemediationView(id, RemediationAction.QUARANTINE, "com.acme.FooTest#bar", state,
+                new RiskScore(List.of(new RiskFactor("action", 3, "skips a test"), new RiskFactor("confidence", 7.5, "unsure"))),
+                "Flaky test.", "risk 10.0 is above the threshold of 3", Permission.ADMIN, Instant.parse("2026-11-22T10:00:00Z"),
+                null, null);
+    }
+
+    private static RunReport report(RemediationView remediation, List<ConfigProblem> problems) {
+        return new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
+                "https://github.com/octo-org/api/actions/runs/42", ANALYSIS, null, List.of(remediation), problems,
+                "octo-org/api:.github/remediator.yml");
+    }
+
+    @Test
+    void buttonsStayWithinGitHubsLimitsEvenForLargeIds() {
+        CheckRunReport.Rendered rendered = CheckRunReport.render(report(remediation(RemediationState.AWAITING_APPROVAL,
+                9_999_999_999L), List.of()));
+
+        assertThat(rendered.conclusion()).isEqualTo(CheckRunReport.Conclusion.ACTION_REQUIRED);
+        assertThat(rendered.buttons()).hasSize(3).allSatisfy(button -> {
+            assertThat(button.label()).hasSizeLessThanOrEqualTo(20);
+            assertThat(button.identifier()).hasSizeLessThanOrEqualTo(20);
+            assertThat(button.description()).hasSizeLessThanOrEqualTo(40);
+        });
+        assertThat(CheckRunReport.remediationId(rendered.buttons().get(0).identifier(), CheckRunReport.APPROVE))
+                .isEqualTo(9_999_999_999L);
+        assertThat(CheckRunReport.remediationId("approve-x", CheckRunReport.APPROVE)).isEqualTo(-1);
+        assertThat(CheckRunReport.remediationId("reject-1", CheckRunReport.APPROVE)).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RemediationState.class, names = { "DONE", "REJECTED", "EXPIRED", "SKIPPED", "FAILED", "EXECUTING" })
+    void onlyARemediationAwaitingApprovalHasButtons(RemediationState state) {
+        assertThat(CheckRunReport.render(report(remediation(state, 7), List.of())).buttons()).isEmpty();
+    }
+
+    @Test
+    void logTextIsEscapedAndSecretsMaskedEverywhereItIsQuoted() {
+        CheckRunReport.Rendered rendered = CheckRunReport.render(report(remediation(RemediationState.AWAITING_APPROVAL, 7),
+                List.of()));
+
+        assertThat(rendered.summary()).contains("build &lt;script&gt;").doesNotContain("<script>");
+        assertThat(rendered.text()).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789").contains("***");
+        assertThat(rendered.annotations()).singleElement().satisfies(a -> {
+            assertThat(a.path()).isEqualTo("src/test/java/com/acme/FooTest.java");
+            assertThat(a.message()).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        });
+    }
+
+    @Test
+    void aHighRiskAsksForAnAdminAndConfigProblemsAreListed() {
+        CheckRunReport.Rendered rendered = CheckRunReport.render(report(remediation(RemediationState.AWAITING_APPROVAL, 7),
+                List.of(new ConfigProblem("risk_threshold", "expected a whole number from 0 to 10, got 12"))));
+
+        assertThat(rendered.title()).isEqualTo("Test failure · quarantine awaiting approval · risk 10.0");
+        assertThat(rendered.summary()).contains("`admin` permission", "is invalid, so the defaults apply");
+        assertThat(rendered.text()).contains("## Configuration problems", "risk\\_threshold");
+    }
+
+    @Test
+    void theStickyCommentCarriesItsMarkerAndStaysWithinGitHubsLimit() {
+        String comment = StickyComment.render(report(remediation(RemediationState.DONE, 7), List.of()));
+        assertThat(comment).startsWith(StickyComment.MARKER).hasSizeLessThanOrEqualTo(65_535);
+    }
+}
