@@ -34,6 +34,30 @@ public final class PullRequestText {
         return new Text(truncateTitle(title), MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
     }
 
+    /** The draft of a regeneration: what the regeneration workflow pushed for one node. */
+    public static Text regenerate(String context, String nodeId, String workflow, String explanation, String evidenceLink,
+            RiskScore risk, long auditId) {
+        String body = "This draft holds what " + MarkdownText.code(workflow) + " generated for the node "
+                + MarkdownText.code(nodeId) + " of context " + MarkdownText.code(context) + ", whose spec changed since its "
+                + "files were last generated. It changes only the node's generated files and the provenance manifest.\n\n"
+                + section(explanation, evidenceLink, risk, auditId)
+                + "### How to undo\n\nClose this pull request: nothing has changed on any other branch. After merging, revert "
+                + "the merge commit to bring the previous generated files back.\n";
+        return new Text(truncateTitle("fix(drift): regenerate " + oneLine(context)), MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
+    }
+
+    /** The draft of a rebaseline: the manifest's hashes of one node, updated to formatting-only changes. */
+    public static Text rebaseline(String context, String nodeId, String manifestPath, String explanation,
+            String evidenceLink, RiskScore risk, long auditId) {
+        String body = "This draft records the current hashes of the node " + MarkdownText.code(nodeId) + " of context "
+                + MarkdownText.code(context) + " in " + MarkdownText.code(manifestPath) + ": its generated files changed "
+                + "only in formatting or comments. No other file changes.\n\n"
+                + section(explanation, evidenceLink, risk, auditId)
+                + "### How to undo\n\nClose this pull request, or after merging revert the merge commit: the manifest then "
+                + "holds the old hashes again and the node shows as BENIGN drift.\n";
+        return new Text(truncateTitle("fix(drift): rebaseline " + oneLine(context)), MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
+    }
+
     private static String section(String explanation, String evidenceLink, RiskScore risk, long auditId) {
         return "### Why\n\n" + explanation + "\n\nEvidence: " + evidenceLink + "\n\n### Risk\n\n"
                 + MarkdownBlocks.riskTable(risk) + "\nAudit id: " + auditId + ". Opened as a draft by Remediator; "
