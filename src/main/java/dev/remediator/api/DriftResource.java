@@ -62,8 +62,8 @@ public class DriftResource {
     }
 
     /** A report without its nodes. {@code problem}: why the manifest could not be used (verdict INVALID). */
-    public record ReportSummary(long id, String sha, String ref, String source, Instant createdAt, String mode, String verdict,
-            String problem, int nodes, int drifted, JsonNode counts, int filesRead, boolean treeTruncated) {
+    public record ReportSummary(long id, String sha, String ref, String source, Instant createdAt, String mode,
+            String verdict, String problem, int nodes, int drifted, JsonNode counts, int filesRead, boolean treeTruncated) {
     }
 
     public record NodeSummary(String id, String kind, double confidence) {
@@ -118,18 +118,20 @@ public class DriftResource {
     /** One node of the repository's latest report on {@code ref}, or of the report {@code report}. */
     @GET
     @Path("/repositories/{owner}/{name}/nodes/{node}")
-    public NodeReport node(@PathParam("owner") String owner, @PathParam("name") String name, @PathParam("node") String nodeId,
-            @QueryParam("ref") String ref, @QueryParam("report") String reportId, @QueryParam("summary") boolean summary) {
+    public NodeReport node(@PathParam("owner") String owner, @PathParam("name") String name,
+            @PathParam("node") String nodeId, @QueryParam("ref") String ref, @QueryParam("report") String reportId,
+            @QueryParam("summary") boolean summary) {
         InstalledRepository repository = repository(owner, name);
         DriftReportRecord report = reportId == null ? latest(repository, ref)
                 : drifts.report(number("report", reportId)).filter(r -> r.repositoryId == repository.id)
-                        .orElseThrow(() -> problem(Response.Status.NOT_FOUND, "no report " + reportId + " of " + repository.fullName));
+                        .orElseThrow(() -> problem(Response.Status.NOT_FOUND, "no report " + reportId + " of "
+                                + repository.fullName));
         DriftStore.NodeRow node = drifts.node(report.id, nodeId).orElseThrow(() -> problem(Response.Status.NOT_FOUND,
                 "no node '" + nodeId + "' in report " + report.id + " of " + repository.fullName));
         JsonNode drift = json(node.detail());
         JsonNode suggestion = drift.path("suggestions").path(0);
-        return new NodeReport(repository.fullName, summary(report), node.id(), node.context(), node.kind(), node.confidence(),
-                suggestion.isMissingNode() ? null : suggestion, summary ? null : drift);
+        return new NodeReport(repository.fullName, summary(report), node.id(), node.context(), node.kind(),
+                node.confidence(), suggestion.isMissingNode() ? null : suggestion, summary ? null : drift);
     }
 
     /** The repository's reports, newest first, {@code limit} a page (default 20, at most 100). */
@@ -178,7 +180,8 @@ public class DriftResource {
 
     /** Cursors are opaque to clients: the last report of a page, encoded. */
     static String encode(long reportId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + reportId).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + reportId).getBytes(StandardCharsets.UTF_8));
     }
 
     static long decode(String cursor) {

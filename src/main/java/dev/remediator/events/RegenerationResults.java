@@ -81,7 +81,8 @@ public class RegenerationResults implements DeliveryHandler {
             // the branch's creation from the pushed commit, by Remediator itself
             return;
         }
-        LoadedConfig config = configs.load(delivery.installationId(), delivery.repositoryId(), delivery.repositoryFullName());
+        LoadedConfig config = configs.load(delivery.installationId(), delivery.repositoryId(),
+                delivery.repositoryFullName());
         JsonNode run = payload.path("workflow_run");
         if (!push && !run.path("path").asText().endsWith("/" + config.config().drift().regenerateWorkflow())) {
             return;
@@ -89,8 +90,9 @@ public class RegenerationResults implements DeliveryHandler {
         RepositoryGitHub github = repositories.open(delivery.installationId(), delivery.repositoryId(),
                 delivery.repositoryFullName());
         if (!push && !"success".equals(run.path("conclusion").asText())) {
-            executor.fail(remediation, "the regeneration workflow's run ended with " + run.path("conclusion").asText("no conclusion")
-                    + " (" + run.path("html_url").asText() + "); nothing was opened", delivery.deliveryId());
+            executor.fail(remediation, "the regeneration workflow's run ended with "
+                    + run.path("conclusion").asText("no conclusion") + " (" + run.path("html_url").asText()
+                    + "); nothing was opened", delivery.deliveryId());
         } else {
             executor.execute(github, remediation, config.config(), delivery.deliveryId());
             if (!push && store.find(remediation.id).orElseThrow().state == RemediationState.EXECUTING) {

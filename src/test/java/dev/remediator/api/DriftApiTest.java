@@ -18,32 +18,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.drift.DriftScenario;
-import dev.remediator.testing.DeliveryRows;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
+import dev.remediator.testing.FakeGitHubEndToEnd;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** The drift REST API: refused without the token, a repository's report by context, one node, history by pages. */
 @QuarkusTest
-class DriftApiTest {
+class DriftApiTest extends FakeGitHubEndToEnd {
 
     /** The token the test profile configures (remediator.api.token). */
     private static final String TOKEN = "test-api-token";
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
 
     private DriftScenario drift;
     /** The pushed commits, oldest first: each has a report. */
@@ -57,11 +46,6 @@ class DriftApiTest {
         pushed.add(drift.push("Add the /pets path", Map.of(SPEC, SPEC_CHANGED)));
         pushed.add(drift.push("Revert the spec", Map.of(SPEC, SPEC_TEXT)));
         pushed.add(drift.push("Edit the client", Map.of(PETS, PETS_EDITED)));
-    }
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
     }
 
     private static RequestSpecification api() {

@@ -13,8 +13,8 @@ import dev.remediator.core.drift.DriftClassifier;
 import dev.remediator.core.drift.DriftKind;
 import dev.remediator.core.drift.DriftReport;
 import dev.remediator.core.drift.GitBlobSha;
-import dev.remediator.core.drift.ProvenanceManifest;
 import dev.remediator.core.drift.NodeDrift;
+import dev.remediator.core.drift.ProvenanceManifest;
 import dev.remediator.remediation.CommitTree;
 
 /** GitHub's recursive tree listing as the classifier's tree, and what a listing GitHub cut may not be trusted for. */

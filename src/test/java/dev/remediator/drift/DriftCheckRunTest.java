@@ -14,18 +14,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.FakeGitHubEndToEnd;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import dev.remediator.testing.github.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,18 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * conclusion, the title, the report, the annotations, the buttons, and exactly which GitHub calls the push cost.
  */
 @QuarkusTest
-class DriftCheckRunTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
+class DriftCheckRunTest extends FakeGitHubEndToEnd {
 
     /**
      * A push of each kind, and the GitHub calls it costs: the config, the manifest, the check run, the one tree

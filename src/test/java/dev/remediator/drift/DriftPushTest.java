@@ -11,16 +11,13 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.store.DriftStore;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
+import dev.remediator.testing.FakeGitHubEndToEnd;
 import dev.remediator.testing.WebhookPayload;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,24 +26,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * config or manifest, or a redelivered push sees.
  */
 @QuarkusTest
-class DriftPushTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
+class DriftPushTest extends FakeGitHubEndToEnd {
 
     @Inject
     DriftStore drifts;
 
     @Inject
     MeterRegistry registry;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
 
     @Test
     void withoutAManifestNothingIsPostedOrStoredButACounter() {

@@ -10,30 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.remediator.testing.DeliveryRows;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
+import dev.remediator.testing.FakeGitHubEndToEnd;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A push costs the same GitHub calls whatever the repository's size: one tree request, no content it does not need. */
 @QuarkusTest
-class DriftScaleTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
+class DriftScaleTest extends FakeGitHubEndToEnd {
 
     @Test
     void aRepositoryOfOneHundredThousandFilesCostsWhatOneOfTenCosts() {

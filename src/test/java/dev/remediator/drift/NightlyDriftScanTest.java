@@ -11,16 +11,13 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.jobs.NightlyDriftScan;
 import dev.remediator.store.DriftStore;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.DeliveryRows;
-import dev.remediator.testing.github.FakeGitHub;
-import dev.remediator.testing.github.InjectFakeGitHub;
+import dev.remediator.testing.FakeGitHubEndToEnd;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,24 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * run, costs one request for a head already reported, and names a repository it cannot scan without stopping.
  */
 @QuarkusTest
-class NightlyDriftScanTest {
-
-    @InjectFakeGitHub
-    FakeGitHub github;
-
-    @Inject
-    DeliveryRows rows;
+class NightlyDriftScanTest extends FakeGitHubEndToEnd {
 
     @Inject
     NightlyDriftScan scan;
 
     @Inject
     DriftStore drifts;
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.assertNoViolations();
-    }
 
     /** The repository as the app knows it once a webhook about it arrived. */
     private InstalledRepository installed(DriftScenario drift) {

@@ -103,8 +103,8 @@ public final class RemediationPlanner {
         List<String> paths = new ArrayList<>();
         String what;
         if (action == RemediationAction.REGENERATE) {
-            ProvenanceNode recorded = drift.manifest().node(node.id())
-                    .orElseThrow(() -> new IllegalArgumentException("the report's node " + node.id() + " is not in the manifest"));
+            ProvenanceNode recorded = drift.manifest().node(node.id()).orElseThrow(
+                    () -> new IllegalArgumentException("the report's node " + node.id() + " is not in the manifest"));
             recorded.generated().files().stream().map(RecordedFile::path).forEach(paths::add);
             paths.addAll(node.generated().added());
             what = "Regenerating dispatches " + MarkdownText.code(drift.regenerateWorkflow()) + " on a new branch with the "
@@ -122,8 +122,8 @@ public final class RemediationPlanner {
     }
 
     private static String manualReview(List<NodeDrift> nodes) {
-        StringBuilder out = new StringBuilder(nodes.size() == 1 ? "One drifted node needs" : nodes.size() + " drifted nodes need")
-                .append(" a person:\n\n");
+        StringBuilder out = new StringBuilder(nodes.size() == 1 ? "One drifted node needs a person:\n\n"
+                : nodes.size() + " drifted nodes need a person:\n\n");
         for (NodeDrift node : nodes.subList(0, Math.min(REVIEW_NODES_SHOWN, nodes.size()))) {
             out.append("- ").append(MarkdownText.code(node.context() + " / " + node.id())).append(": **")
                     .append(node.kind().name()).append("** (").append(percent(node.confidence())).append(")");

@@ -76,10 +76,11 @@ public final class DriftCheckRunReport {
                     "This spec changed since the node's files were generated." + advice)));
             node.spec().added().forEach(path -> forNode.add(new Annotation(path, 1, null, level, "New spec file" + about,
                     "This file matches the node's spec globs but was not there when the node was generated." + advice)));
-            node.handEdited().forEach(path -> forNode.add(new Annotation(path, 1, null, level, "Generated file edited" + about,
+            node.handEdited().forEach(path -> forNode.add(new Annotation(path, 1, null, level,
+                    "Generated file edited" + about,
                     "This generated file differs from what the generator wrote, beyond formatting." + advice)));
-            node.reformatted().forEach(path -> forNode.add(new Annotation(path, 1, null, level, "Generated file reformatted" + about,
-                    "Only whitespace or comments changed in this generated file." + advice)));
+            node.reformatted().forEach(path -> forNode.add(new Annotation(path, 1, null, level,
+                    "Generated file reformatted" + about, "Only whitespace or comments changed in this generated file." + advice)));
             node.generated().added().forEach(path -> forNode.add(new Annotation(path, 1, null, level,
                     "Unrecorded generated file" + about,
                     "This file matches the node's generated globs but the generator did not write it." + advice)));
@@ -111,8 +112,9 @@ public final class DriftCheckRunReport {
                     .append(" is invalid, so the defaults apply; see the details below.\n\n");
         }
         if (check.treeTruncated()) {
-            out.append("> [!NOTE]\n> GitHub listed this commit's tree only in part (truncated): recorded files missing from ")
-                    .append("the listing were taken as unchanged, so files that vanished or changed there cannot be seen.\n\n");
+            out.append("> [!NOTE]\n> GitHub listed this commit's tree only in part (truncated): recorded files ")
+                    .append("missing from the listing were taken as unchanged, so files that vanished or changed there ")
+                    .append("cannot be seen.\n\n");
         }
         if (check.verdict() == null) {
             out.append("## Invalid provenance manifest\n\n").append(MarkdownText.code(check.manifestPath())).append(" at ")
@@ -142,7 +144,8 @@ public final class DriftCheckRunReport {
         if (!check.configProblems().isEmpty()) {
             out.append("## Configuration problems\n\n").append(MarkdownText.escape(check.configLocation()))
                     .append(" could not be used:\n\n");
-            check.configProblems().forEach(problem -> out.append("- ").append(MarkdownText.escape(problem.toString())).append('\n'));
+            check.configProblems().forEach(problem -> out.append("- ").append(MarkdownText.escape(problem.toString()))
+                    .append('\n'));
         }
         return out.toString();
     }

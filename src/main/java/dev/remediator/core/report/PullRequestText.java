@@ -43,7 +43,8 @@ public final class PullRequestText {
                 + section(explanation, evidenceLink, risk, auditId)
                 + "### How to undo\n\nClose this pull request: nothing has changed on any other branch. After merging, revert "
                 + "the merge commit to bring the previous generated files back.\n";
-        return new Text(truncateTitle("fix(drift): regenerate " + oneLine(context)), MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
+        return new Text(truncateTitle("fix(drift): regenerate " + oneLine(context)),
+                MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
     }
 
     /** The draft of a rebaseline: the manifest's hashes of one node, updated to formatting-only changes. */
@@ -55,7 +56,8 @@ public final class PullRequestText {
                 + section(explanation, evidenceLink, risk, auditId)
                 + "### How to undo\n\nClose this pull request, or after merging revert the merge commit: the manifest then "
                 + "holds the old hashes again and the node shows as BENIGN drift.\n";
-        return new Text(truncateTitle("fix(drift): rebaseline " + oneLine(context)), MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
+        return new Text(truncateTitle("fix(drift): rebaseline " + oneLine(context)),
+                MarkdownText.truncate(body, MarkdownText.GITHUB_LIMIT));
     }
 
     private static String section(String explanation, String evidenceLink, RiskScore risk, long auditId) {
