@@ -25,7 +25,6 @@ import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * From a red workflow run to a plan (DESIGN §1-§3): the check run goes up at once, the failed jobs' logs are streamed

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.remediator.core.config.RepositoryConfig;
-import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.remediation.QuarantineFile;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RemediationState;

@@ -2,7 +2,10 @@ package dev.remediator.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +25,18 @@ class CommitTreeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final ProvenanceManifest MANIFEST = new ProvenanceManifest(List.of(DriftScenario.record(java.util.Map.of(
+    private static final ProvenanceManifest MANIFEST = new ProvenanceManifest(List.of(DriftScenario.record(Map.of(
             DriftScenario.SPEC, DriftScenario.SPEC_TEXT, DriftScenario.PETS, DriftScenario.PETS_TEXT,
             DriftScenario.STORE, "class Store {}\n"), null)));
 
     private static JsonNode listing(boolean truncated, String... entries) throws Exception {
-        StringBuilder tree = new StringBuilder();
-        for (String entry : entries) {
-            tree.append(tree.length() == 0 ? "" : ",").append(entry);
-        }
-        return JSON.readTree("{\"sha\": \"t\", \"truncated\": " + truncated + ", \"tree\": [" + tree + "]}");
+        return JSON.readTree("{\"sha\": \"t\", \"truncated\": " + truncated + ", \"tree\": [" + String.join(",", entries)
+                + "]}");
     }
 
     private static String blob(String path, String text) {
-        return "{\"path\": \"" + path + "\", \"mode\": \"100644\", \"type\": \"blob\", \"sha\": \"" + GitBlobSha.of(text.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)) + "\"}";
+        return "{\"path\": \"" + path + "\", \"mode\": \"100644\", \"type\": \"blob\", \"sha\": \""
+                + GitBlobSha.of(text.getBytes(StandardCharsets.UTF_8)) + "\"}";
     }
 
     @Test
@@ -79,7 +79,7 @@ class CommitTreeTest {
 
     private static NodeDrift classify(CommitTree tree) {
         DriftReport report = DriftClassifier.classify(MANIFEST, tree.tree(), (path, blob) -> {
-            throw new java.io.IOException("no content is needed here");
+            throw new IOException("no content is needed here");
         });
         return report.nodes().get(0);
     }

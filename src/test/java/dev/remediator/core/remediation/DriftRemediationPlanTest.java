@@ -3,6 +3,7 @@ package dev.remediator.core.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -150,7 +151,7 @@ class DriftRemediationPlanTest {
 
     @Test
     void atMostFiveFixesAPushTheRestGoToTheReview() {
-        Map<String, DriftKind> kinds = new java.util.LinkedHashMap<>();
+        Map<String, DriftKind> kinds = new LinkedHashMap<>();
         for (int i = 1; i <= 7; i++) {
             kinds.put("node" + i, DriftKind.CODE_STALE);
         }
