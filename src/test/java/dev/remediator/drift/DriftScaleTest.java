@@ -25,9 +25,13 @@ class DriftScaleTest extends FakeGitHubEndToEnd {
         for (int i = 0; many.size() < 100_000 - 5; i++) {
             many.put("src/module" + i / 1000 + "/pkg" + i % 10 + "/File" + i + ".java", "class File" + i + " {}\n");
         }
-        DriftScenario small = DriftScenario.create(github, rows, "small", null, Map.of("README.md", "# Small\n"));
+        Map<String, String> few = new HashMap<>();
+        for (int i = 0; few.size() < 10 - 5; i++) {
+            few.put("docs/page" + i + ".md", "# Page " + i + "\n");
+        }
+        DriftScenario small = DriftScenario.create(github, rows, "small", null, few);
         DriftScenario large = DriftScenario.create(github, rows, "large", null, many);
-        assertThat(small.files(small.recorded).size()).isEqualTo(6);
+        assertThat(small.files(small.recorded).size()).isEqualTo(10);
         assertThat(large.files(large.recorded).size()).isEqualTo(100_000);
 
         List<String> smallCalls = callsOfPush(small);
