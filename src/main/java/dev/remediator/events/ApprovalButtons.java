@@ -1,11 +1,14 @@
 package dev.remediator.events;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import dev.remediator.core.report.CheckRunReport;
+import dev.remediator.core.report.DriftCheckRunReport;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
@@ -14,11 +17,16 @@ import dev.remediator.remediation.Approvals;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 
-/** {@code check_run} {@code requested_action}: the Approve, Reject and Re-analyse buttons of the check run. */
+/**
+ * {@code check_run} {@code requested_action}: the Approve, Reject and Re-analyse buttons of the Remediator check run,
+ * and the Approve and Reject buttons of the Drift check run. The button names its remediation, which knows what it is
+ * about.
+ */
 @ApplicationScoped
 public class ApprovalButtons implements DeliveryHandler {
 
     private static final Logger LOG = Logger.getLogger(ApprovalButtons.class);
+    private static final Set<String> CHECK_RUNS = Set.of(CheckRunReport.NAME, DriftCheckRunReport.NAME);
 
     @Inject
     GitHubRepositories repositories;
@@ -33,7 +41,7 @@ public class ApprovalButtons implements DeliveryHandler {
     public boolean handles(Delivery delivery) {
         return delivery.is("check_run", "requested_action") && delivery.installationId() != null
                 && delivery.repositoryId() != null
-                && CheckRunReport.NAME.equals(delivery.payload().path("check_run").path("name").asText());
+                && CHECK_RUNS.contains(delivery.payload().path("check_run").path("name").asText());
     }
 
     @Override

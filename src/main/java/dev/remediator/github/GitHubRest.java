@@ -2,14 +2,17 @@ package dev.remediator.github;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,12 +84,24 @@ public class GitHubRest {
 
     /** A file's raw content at a ref (the default branch when {@code ref} is null), or empty when it is absent. */
     public Optional<String> fileContent(String token, String repository, String path, String ref) throws IOException {
-        String resource = "/repos/" + repository + "/contents/" + path + (ref == null ? "" : "?ref=" + ref);
+        return fileBytes(token, repository, path, ref).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The same as bytes, as they are in the repository (no text decoding: a file's hash is taken over its bytes). */
+    public Optional<byte[]> fileBytes(String token, String repository, String path, String ref) throws IOException {
+        String resource = "/repos/" + repository + "/contents/" + encodePath(path)
+                + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
         HttpResponse<byte[]> response = exchange(token, "GET", endpoint + resource, null, "application/vnd.github.raw+json");
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(new String(successful(response, "GET", resource), StandardCharsets.UTF_8));
+        return Optional.of(successful(response, "GET", resource));
+    }
+
+    /** Each segment of a repository path percent-encoded, the slashes kept. */
+    static String encodePath(String path) {
+        return Arrays.stream(path.split("/", -1)).map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8)
+                .replace("+", "%20")).collect(Collectors.joining("/"));
     }
 
     /**

@@ -90,6 +90,12 @@ public final class RepositoryGitHub {
         return latest.isMissingNode() ? Optional.empty() : Optional.of(latest.path("head_sha").asText());
     }
 
+    /** Whether the repository has this workflow ({@code regenerate.yml}: its file name, or its id). */
+    public boolean workflowExists(String workflow) throws IOException {
+        return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.find(token, repo("/actions/workflows/" + encode(workflow))))
+                .isPresent();
+    }
+
     public void dispatchWorkflow(String workflow, String ref, Map<String, String> inputs) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("ref", ref);
         ObjectNode in = body.putObject("inputs");
@@ -167,6 +173,11 @@ public final class RepositoryGitHub {
 
     public Optional<String> fileContent(String path, String ref) throws IOException {
         return call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.fileContent(token, fullName, path, ref));
+    }
+
+    /** A file's bytes at a ref, exactly as stored: for hashing, and for files that are not text. */
+    public Optional<byte[]> fileBytes(String path, String ref) throws IOException {
+        return call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.fileBytes(token, fullName, path, ref));
     }
 
     public Optional<String> refSha(String branch) throws IOException {

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.remediator.core.remediation.RemediationState;
 import dev.remediator.github.GitHubRepositories;
-import dev.remediator.remediation.RunReports;
+import dev.remediator.remediation.RemediationReports;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.JobTicks;
 import dev.remediator.store.RemediationRecord;
@@ -41,7 +41,7 @@ public class ApprovalExpiry {
     GitHubRepositories repositories;
 
     @Inject
-    RunReports reports;
+    RemediationReports reports;
 
     @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
     Duration interval;
@@ -69,9 +69,9 @@ public class ApprovalExpiry {
         InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
         try {
             reports.publish(repositories.open(repository.installationId, repository.id, repository.fullName),
-                    remediation.runId);
+                    remediation);
         } catch (Exception e) {
-            // The state is EXPIRED whatever GitHub shows; the next report of this run (a click, a re-analysis) redraws it.
+            // The state is EXPIRED whatever GitHub shows; the next report of it (a click, a re-analysis) redraws it.
             LOG.errorf(e, "Remediation %d expired, but its check run could not be updated", remediation.id);
         }
     }

@@ -48,7 +48,7 @@ public class Approvals {
     RemediationExecutor executor;
 
     @Inject
-    RunReports reports;
+    RemediationReports reports;
 
     @Inject
     RepositoryConfigLoader configs;
@@ -77,7 +77,7 @@ public class Approvals {
         count("approved", remediation);
         store.note(remediation.id, "approved by @" + actor);
         executor.execute(github, store.find(remediation.id).orElseThrow(), config.config(), deliveryId);
-        reports.publish(github, remediation.runId);
+        reports.publish(github, remediation);
         RemediationRecord after = store.find(remediation.id).orElseThrow();
         return new Answer(Outcome.APPROVED, "Approved by @" + actor + ": " + after.action.slug() + " is "
                 + after.state.name().toLowerCase(Locale.ROOT) + (after.pullUrl == null ? "" : " (" + after.pullUrl + ")")
@@ -100,7 +100,7 @@ public class Approvals {
         }
         count("rejected", remediation);
         store.note(remediation.id, "rejected by @" + actor);
-        reports.publish(github, remediation.runId);
+        reports.publish(github, remediation);
         return new Answer(Outcome.REJECTED, "Rejected by @" + actor + ": nothing will be done.");
     }
 
@@ -119,6 +119,10 @@ public class Approvals {
     /** Analyses the run again from its logs, for someone who can write to the repository. */
     public Answer reanalyse(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
             String deliveryId) throws IOException {
+        if (remediation.aboutDrift()) {
+            return new Answer(Outcome.REFUSED, "There is no run to re-analyse: this " + remediation.action.slug()
+                    + " is about the drift of a pushed commit.");
+        }
         Permission permission = github.permissionOf(actor);
         if (!permission.atLeast(Permission.WRITE)) {
             return refused(github, remediation, new Answer(Outcome.REFUSED, "@" + actor + " cannot re-analyse: that "
@@ -156,13 +160,13 @@ public class Approvals {
         LOG.infof("Refused on remediation %d: %s", remediation.id, refusal.message());
         store.note(remediation.id, refusal.message());
         count("refused", remediation);
-        reports.publish(github, remediation.runId);
+        reports.publish(github, remediation);
         return refusal;
     }
 
     /** Redraws the reports too: a click on a stale button means the person sees an outdated check run. */
     private Answer alreadyDecided(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
-        reports.publish(github, remediation.runId);
+        reports.publish(github, remediation);
         return new Answer(Outcome.ALREADY_DECIDED, "This " + remediation.action.slug() + " is already "
                 + remediation.state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": nothing changed.");
     }

@@ -3,7 +3,6 @@ package dev.remediator.remediation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +19,12 @@ import dev.remediator.core.analysis.RunAnalysis;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.remediation.FailureCase;
-import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationPlanner;
-import dev.remediator.core.remediation.RemediationState;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * From a red workflow run to a plan (DESIGN §1-§3): the check run goes up at once, the failed jobs' logs are streamed
@@ -40,9 +35,6 @@ import io.micrometer.core.instrument.Timer;
 public class FailureAnalysis {
 
     private static final Logger LOG = Logger.getLogger(FailureAnalysis.class);
-
-    /** Who a decision made by the repository's policy is attributed to in the audit trail. */
-    static final String POLICY = "policy";
 
     @Inject
     GitHubRepositories repositories;
@@ -60,7 +52,7 @@ public class FailureAnalysis {
     RemediationStore store;
 
     @Inject
-    RemediationExecutor executor;
+    PlannedRemediations remediations;
 
     @Inject
     MeterRegistry registry;
@@ -131,36 +123,7 @@ public class FailureAnalysis {
     /** Stores the plan, applies the policy's decision to what is new, and executes what may run now. */
     void act(RepositoryGitHub github, FailedRun run, FailureCase failure, RepositoryConfig config, String deliveryId)
             throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofHours(config.approval().timeoutHours()));
-        for (PlannedRemediation planned : planner.plan(failure)) {
-            RemediationStore.Proposal proposal = store.propose(run.key(), planned, deadline, deliveryId);
-            RemediationRecord remediation = proposal.remediation();
-            if (proposal.created()) {
-                decide(remediation, planned, deliveryId);
-            }
-            remediation = store.find(remediation.id).orElseThrow();
-            if (remediation.state == RemediationState.APPROVED || remediation.state == RemediationState.EXECUTING) {
-                executor.execute(github, remediation, config, deliveryId);
-            }
-        }
-    }
-
-    private void decide(RemediationRecord remediation, PlannedRemediation planned, String deliveryId) {
-        String reason = planned.decision().reason();
-        if (!planned.action().executable()) {
-            store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.DONE, POLICY,
-                    "explanation posted", deliveryId);
-            return;
-        }
-        switch (planned.decision().verdict()) {
-            case RUN -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.APPROVED, POLICY,
-                    reason, deliveryId);
-            case ASK -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.AWAITING_APPROVAL,
-                    POLICY, reason, deliveryId);
-            case SKIP -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.SKIPPED, POLICY,
-                    reason, deliveryId);
-        }
-        registry.counter("remediator.remediations.proposed", "action", planned.action().slug(), "decision",
-                planned.decision().verdict().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        remediations.act(github, planner.plan(failure),
+                (planned, deadline) -> store.propose(run.key(), planned, deadline, deliveryId), config, deliveryId);
     }
 }

@@ -1,11 +1,9 @@
 package dev.remediator.remediation;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.remediator.core.config.RepositoryConfig;
-import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.remediation.QuarantineFile;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RemediationState;
@@ -23,7 +20,6 @@ import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.core.report.PullRequestText;
 import dev.remediator.github.GitHubApiException;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.github.RepositoryGitHub.PullRequest;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
@@ -38,10 +34,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class RemediationExecutor {
 
     private static final Logger LOG = Logger.getLogger(RemediationExecutor.class);
-    static final List<String> LABELS = List.of("remediator", "auto-generated");
 
     @Inject
     RemediationStore store;
+
+    @Inject
+    DraftPullRequests pullRequests;
+
+    @Inject
+    DriftFixes driftFixes;
 
     @Inject
     MeterRegistry registry;
@@ -60,13 +61,19 @@ public class RemediationExecutor {
             return;
         }
         try {
-            Outcome outcome = switch (remediation.action) {
+            ExecutionOutcome outcome = switch (remediation.action) {
                 case RERUN, CONFIRM -> rerun(github, remediation);
                 case REVERT -> revert(github, remediation, config);
                 case QUARANTINE -> quarantine(github, remediation, config);
-                default -> new Outcome(RemediationState.SKIPPED, remediation.action.slug() + " is not run for failed runs");
+                case REGENERATE -> driftFixes.regenerate(github, remediation, config);
+                case REBASELINE -> driftFixes.rebaseline(github, remediation, config);
+                case MANUAL_REVIEW -> new ExecutionOutcome(RemediationState.SKIPPED, "a manual review has nothing to execute");
             };
-            finish(remediation, outcome.state(), outcome.reason(), deliveryId);
+            if (outcome.state() == RemediationState.EXECUTING) {
+                store.note(remediation.id, outcome.reason());
+            } else {
+                finish(remediation, outcome.state(), outcome.reason(), deliveryId);
+            }
         } catch (GitHubApiException e) {
             // GitHub refused (a 4xx that will not change): say so and stop; a human can retry with an approval.
             LOG.warnf("Remediation %d (%s) refused by GitHub: %s", remediation.id, remediation.action, e.getMessage());
@@ -76,7 +83,9 @@ public class RemediationExecutor {
         }
     }
 
-    private record Outcome(RemediationState state, String reason) {
+    /** Ends a remediation left EXECUTING that cannot finish (its regeneration workflow failed), saying why. */
+    public void fail(RemediationRecord remediation, String reason, String deliveryId) {
+        finish(remediation, RemediationState.FAILED, reason, deliveryId);
     }
 
     private void finish(RemediationRecord remediation, RemediationState state, String reason, String deliveryId) {
@@ -88,16 +97,16 @@ public class RemediationExecutor {
                 state.name().toLowerCase(java.util.Locale.ROOT)).increment();
     }
 
-    private Outcome rerun(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
+    private ExecutionOutcome rerun(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
         github.rerunFailedJobs(remediation.runId);
-        return new Outcome(RemediationState.DONE, "re-run of the failed jobs requested");
+        return new ExecutionOutcome(RemediationState.DONE, "re-run of the failed jobs requested");
     }
 
-    private Outcome revert(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome revert(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
         RepositoryGitHub.CommitDetails culprit = github.commit(remediation.target);
         String branch = RemediatorBranch.name(RemediationAction.REVERT, culprit.change().shortSha(), remediation.id);
-        return openPullRequest(github, remediation, config, branch, remediation.headBranch, base -> {
+        return pullRequests.open(github, remediation, config, branch, remediation.headBranch, base -> {
             String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, ""))
                     .sha();
             RepositoryGitHub.CommitDetails headCommit = github.commit(head);
@@ -112,7 +121,7 @@ public class RemediationExecutor {
                 evidenceLink(github, remediation), RunReports.view(remediation).risk(), remediation.id));
     }
 
-    private Outcome quarantine(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome quarantine(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
         String file = config.failures().quarantine().file();
         String branch = RemediatorBranch.name(RemediationAction.QUARANTINE, remediation.target, remediation.id);
@@ -120,9 +129,9 @@ public class RemediationExecutor {
         QuarantineFile.Update update = QuarantineFile.add(github.fileContent(file, null).orElse(null), remediation.target,
                 reason);
         if (!update.changed()) {
-            return new Outcome(RemediationState.SKIPPED, remediation.target + " is already in " + file);
+            return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target + " is already in " + file);
         }
-        return openPullRequest(github, remediation, config, branch, defaultBranch(remediation), base -> {
+        return pullRequests.open(github, remediation, config, branch, defaultBranch(remediation), base -> {
             String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, ""))
                     .sha();
             String blob = github.createBlob(QuarantineFile.add(github.fileContent(file, head).orElse(null),
@@ -133,55 +142,6 @@ public class RemediationExecutor {
                     + remediation.id + ".\n", tree, head);
         }, PullRequestText.quarantine(remediation.target, file, remediation.explanation, evidenceLink(github, remediation),
                 RunReports.view(remediation).risk(), remediation.id));
-    }
-
-    /** Makes the commit on top of {@code base}'s head; returns its SHA. */
-    @FunctionalInterface
-    private interface CommitMaker {
-        String make(String base) throws IOException, RevertPlan.RefusedException;
-    }
-
-    /**
-     * The common end of every pull request remediation: reuse the pull request or branch an earlier attempt made,
-     * else commit, branch and open the draft; then label it. Within the daily limit, checked again now because an
-     * approval can come hours after the plan.
-     */
-    private Outcome openPullRequest(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config,
-            String branch, String base, CommitMaker commit, PullRequestText.Text text)
-            throws IOException, RevertPlan.RefusedException {
-        Optional<PullRequest> existing = github.pullRequestFrom(branch);
-        if (existing.isEmpty()) {
-            int today = store.pullRequestsOpenedSince(remediation.repositoryId, Instant.now().minus(Duration.ofDays(1)));
-            if (today >= config.maxPrsPerDay()) {
-                return new Outcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
-                        + " pull requests is reached");
-            }
-            store.recordBranch(remediation.id, branch);
-            if (github.refSha(branch).isEmpty()) {
-                github.createBranch(branch, commit.make(base));
-            }
-            existing = Optional.of(openOrFind(github, branch, base, text));
-        }
-        PullRequest pull = existing.get();
-        github.addLabels(pull.number(), LABELS);
-        store.recordPullRequest(remediation.id, branch, pull.number(), pull.url());
-        return new Outcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
-    }
-
-    /** A 422 can mean an earlier attempt's request reached GitHub though its answer was lost: look before failing. */
-    private static PullRequest openOrFind(RepositoryGitHub github, String branch, String base, PullRequestText.Text text)
-            throws IOException {
-        try {
-            return github.openDraftPullRequest(text.title(), text.body(), branch, base);
-        } catch (GitHubApiException e) {
-            if (e.unprocessable()) {
-                Optional<PullRequest> found = github.pullRequestFrom(branch);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            throw e;
-        }
     }
 
     private static String defaultBranch(RemediationRecord remediation) {

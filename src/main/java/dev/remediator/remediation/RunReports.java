@@ -106,10 +106,19 @@ public class RunReports {
             throws IOException {
         boolean annotate = !rendered.annotations().isEmpty() && rendered.conclusion() != null
                 && links.claimAnnotations(github.repositoryId(), runId);
+        send(github, checkRunId, rendered, annotate);
+    }
+
+    /**
+     * Draws a rendered check run on GitHub, with its annotations only when {@code annotate} (they append, so they are
+     * sent once per check run): GitHub takes 50 a request, so the first request carries the first 50 and each
+     * further batch its own request.
+     */
+    static void send(RepositoryGitHub github, long checkRunId, CheckRunReport.Rendered rendered, boolean annotate)
+            throws IOException {
         List<CheckRunReport.Annotation> annotations = annotate ? rendered.annotations() : List.of();
         int first = Math.min(CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size());
         github.updateCheckRun(checkRunId, checkRunBody(rendered, annotations.subList(0, first)));
-        // GitHub takes 50 annotations a request and appends each batch to the check run's.
         for (int from = first; from < annotations.size(); from += CheckRunReport.ANNOTATIONS_PER_REQUEST) {
             List<CheckRunReport.Annotation> batch = annotations.subList(from,
                     Math.min(from + CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size()));
@@ -141,7 +150,7 @@ public class RunReports {
             ArrayNode list = output.putArray("annotations");
             for (CheckRunReport.Annotation a : annotations) {
                 ObjectNode annotation = list.addObject().put("path", a.path()).put("start_line", a.line())
-                        .put("end_line", a.line()).put("annotation_level", "failure").put("title", a.title())
+                        .put("end_line", a.line()).put("annotation_level", a.level()).put("title", a.title())
                         .put("message", a.message());
                 if (a.column() != null) {
                     annotation.put("start_column", a.column()).put("end_column", a.column());

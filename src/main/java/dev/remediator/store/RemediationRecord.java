@@ -16,7 +16,10 @@ import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RemediationState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A remediation as stored: what the planner proposed, where it stands, and what its execution produced. */
+/**
+ * A remediation as stored: what the planner proposed, where it stands, and what its execution produced. It is about a
+ * failed workflow run ({@link #runId}) or about the drift of a pushed commit ({@link #subject}).
+ */
 @Entity
 @Table(name = "remediation")
 public class RemediationRecord extends PanacheEntityBase {
@@ -24,8 +27,11 @@ public class RemediationRecord extends PanacheEntityBase {
     @Id
     public long id;
     public long repositoryId;
-    public long runId;
-    public int runAttempt;
+    /** The workflow run a failure's remediation is about; null for drift, whose remediations have a {@link #subject}. */
+    public Long runId;
+    public Integer runAttempt;
+    /** For drift: the pushed commit the remediation is about. */
+    public String subject;
     public String headSha;
     public String headBranch;
     @Enumerated(EnumType.STRING)
@@ -48,6 +54,13 @@ public class RemediationRecord extends PanacheEntityBase {
     public String pullUrl;
     public String outcome;
     public String note;
+    /** When a regeneration's workflow was dispatched. */
+    public Instant dispatchedAt;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /** Whether it remedies drift (a pushed commit) rather than a failed run. */
+    public boolean aboutDrift() {
+        return runId == null;
+    }
 }

@@ -47,36 +47,61 @@ public class RemediationStore {
      */
     @Transactional
     public Proposal propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+        Optional<Long> created = insert(run.repositoryId(), run.runId(), run.attempt(), null, run.headSha(), run.headBranch(),
+                planned, approvalDeadline, deliveryId);
+        return created.map(id -> new Proposal(RemediationRecord.findById(id), true))
+                .orElseGet(() -> new Proposal(RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 "
+                        + "and target = ?4", run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult(),
+                        false));
+    }
+
+    /** A pushed commit whose drift a remediation is about, and the branch it was pushed to. */
+    public record PushKey(long repositoryId, String sha, String branch) {
+    }
+
+    /** The same for the drift of a pushed commit: (commit, action, target) is unique. */
+    @Transactional
+    public Proposal propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+        Optional<Long> created = insert(push.repositoryId(), null, null, push.sha(), push.sha(), push.branch(), planned,
+                approvalDeadline, deliveryId);
+        return created.map(id -> new Proposal(RemediationRecord.findById(id), true))
+                .orElseGet(() -> new Proposal(RemediationRecord.find("repositoryId = ?1 and runId is null and subject = ?2 "
+                        + "and action = ?3 and target = ?4", push.repositoryId(), push.sha(), planned.action(),
+                        planned.target()).firstResult(), false));
+    }
+
+    /** The new remediation's id, or empty when an earlier call stored it (whichever unique key it falls under). */
+    private Optional<Long> insert(long repositoryId, Long runId, Integer attempt, String subject, String headSha,
+            String headBranch, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
         List<?> ids = em.createNativeQuery("""
-                insert into remediation (repository_id, run_id, run_attempt, head_sha, head_branch, action, target, state,
-                    risk, risk_factors, explanation, decision_reason, approval_permission, approval_deadline, culprit_author)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PROPOSED', ?8, cast(?9 as jsonb), ?10, ?11, ?12, ?13, ?14)
-                on conflict (repository_id, run_id, action, target) do nothing
+                insert into remediation (repository_id, run_id, run_attempt, subject, head_sha, head_branch, action, target,
+                    state, risk, risk_factors, explanation, decision_reason, approval_permission, approval_deadline,
+                    culprit_author)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PROPOSED', ?9, cast(?10 as jsonb), ?11, ?12, ?13, ?14, ?15)
+                on conflict do nothing
                 returning id""")
-                .setParameter(1, run.repositoryId())
-                .setParameter(2, run.runId())
-                .setParameter(3, run.attempt())
-                .setParameter(4, run.headSha())
-                .setParameter(5, run.headBranch())
-                .setParameter(6, planned.action().name())
-                .setParameter(7, planned.target())
-                .setParameter(8, planned.risk().value())
-                .setParameter(9, json(planned.risk().factors()))
-                .setParameter(10, planned.explanation())
-                .setParameter(11, planned.decision().reason())
-                .setParameter(12, planned.approvalPermission().name())
-                .setParameter(13, approvalDeadline)
-                .setParameter(14, planned.culpritAuthor())
+                .setParameter(1, repositoryId)
+                .setParameter(2, runId)
+                .setParameter(3, attempt)
+                .setParameter(4, subject)
+                .setParameter(5, headSha)
+                .setParameter(6, headBranch)
+                .setParameter(7, planned.action().name())
+                .setParameter(8, planned.target())
+                .setParameter(9, planned.risk().value())
+                .setParameter(10, json(planned.risk().factors()))
+                .setParameter(11, planned.explanation())
+                .setParameter(12, planned.decision().reason())
+                .setParameter(13, planned.approvalPermission().name())
+                .setParameter(14, approvalDeadline)
+                .setParameter(15, planned.culpritAuthor())
                 .getResultList();
-        if (!ids.isEmpty()) {
-            long id = ((Number) ids.get(0)).longValue();
-            audit(id, run.repositoryId(), null, RemediationState.PROPOSED, REMEDIATOR, planned.decision().reason(),
-                    deliveryId);
-            return new Proposal(RemediationRecord.findById(id), true);
+        if (ids.isEmpty()) {
+            return Optional.empty();
         }
-        RemediationRecord existing = RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
-                run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult();
-        return new Proposal(existing, false);
+        long id = ((Number) ids.get(0)).longValue();
+        audit(id, repositoryId, null, RemediationState.PROPOSED, REMEDIATOR, planned.decision().reason(), deliveryId);
+        return Optional.of(id);
     }
 
     public record Proposal(RemediationRecord remediation, boolean created) {
@@ -145,6 +170,25 @@ public class RemediationStore {
     @Transactional
     public List<RemediationRecord> forRun(long repositoryId, long runId) {
         return RemediationRecord.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId);
+    }
+
+    /** The remediations of a pushed commit's drift, in the order they were planned. */
+    @Transactional
+    public List<RemediationRecord> forCommit(long repositoryId, String sha) {
+        return RemediationRecord.list("repositoryId = ?1 and runId is null and subject = ?2 order by id", repositoryId, sha);
+    }
+
+    /** The remediation that created a branch of Remediator's. */
+    @Transactional
+    public Optional<RemediationRecord> byBranch(long repositoryId, String branch) {
+        return RemediationRecord.find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
+    }
+
+    /** Records that a regeneration's workflow was dispatched, so that a resumed execution does not dispatch it again. */
+    @Transactional
+    public void recordDispatch(long id) {
+        em.createNativeQuery("update remediation set dispatched_at = now(), updated_at = now() where id = ?1")
+                .setParameter(1, id).executeUpdate();
     }
 
     /** The newest remediation of a pull request's runs, for comment commands that name none. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.testing.github.FakeGitHub;
+import dev.remediator.testing.github.GitObjects;
 import dev.remediator.testing.github.Installation;
 import dev.remediator.testing.github.Repository;
 import dev.remediator.testing.github.Workflow;
@@ -108,12 +109,45 @@ public final class CiScenario {
         return payload;
     }
 
-    /** A click on a button of a check run. */
+    /** A click on a button of the Remediator check run. */
     public WebhookPayload click(long checkRunId, String identifier, String login) {
+        return click(checkRunId, "Remediator", identifier, login);
+    }
+
+    /** A click on a button of the check run of that name. */
+    public WebhookPayload click(long checkRunId, String checkRunName, String identifier, String login) {
         WebhookPayload payload = example("check_run/requested_action.payload.json");
-        payload.at("check_run").put("id", checkRunId).put("name", "Remediator");
+        payload.at("check_run").put("id", checkRunId).put("name", checkRunName);
         payload.at("requested_action").put("identifier", identifier);
         payload.at("sender").put("login", login);
+        return payload;
+    }
+
+    /**
+     * The {@code push} webhook of a branch moving from {@code before} to {@code after} (one head commit listing the
+     * files added, changed and removed between the two).
+     */
+    public WebhookPayload push(String branch, String before, String after) {
+        WebhookPayload payload = example("push/with-new-branch.payload.json");
+        payload.body().put("ref", "refs/heads/" + branch).put("before", before).put("after", after).put("created", false)
+                .put("deleted", false).put("forced", false)
+                .put("compare", "https://github.com/" + repo.fullName() + "/compare/" + before + "..." + after);
+        Map<String, GitObjects.TreeEntry> was = repo.git().commit(before).map(c -> repo.git().flatten(c.tree()))
+                .orElse(Map.of());
+        Map<String, GitObjects.TreeEntry> now = repo.git().flatten(repo.git().commit(after).orElseThrow().tree());
+        ObjectNode head = payload.at("head_commit").put("id", after);
+        ArrayNode added = head.putArray("added");
+        ArrayNode modified = head.putArray("modified");
+        ArrayNode removed = head.putArray("removed");
+        now.forEach((path, entry) -> {
+            if (!was.containsKey(path)) {
+                added.add(path);
+            } else if (!was.get(path).equals(entry)) {
+                modified.add(path);
+            }
+        });
+        was.keySet().stream().filter(path -> !now.containsKey(path)).forEach(removed::add);
+        payload.body().putArray("commits").add(head.deepCopy());
         return payload;
     }
 

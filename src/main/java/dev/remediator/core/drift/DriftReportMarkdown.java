@@ -49,7 +49,7 @@ public final class DriftReportMarkdown {
         List<String> pieces = new ArrayList<>();
         pieces.add("\n| context | node | kind | confidence | spec | generated | first suggestion |\n|---|---|---|---:|---|---|---|\n");
         drifted.forEach(node -> pieces.add(tableRow(node)));
-        drifted.forEach(node -> pieces.add(details(node)));
+        drifted.forEach(node -> pieces.add(node(node)));
         appendWithin(out, pieces, maxChars, drifted.size());
         return out.toString();
     }
@@ -92,7 +92,11 @@ public final class DriftReportMarkdown {
         return parts.isEmpty() ? "unchanged" : String.join(", ", parts);
     }
 
-    private static String details(NodeDrift node) {
+    /**
+     * One node's section: a heading with its kind and confidence, its files, generator, ranked suggestions and notes.
+     * Also what a drift remediation's explanation shows of its node.
+     */
+    public static String node(NodeDrift node) {
         StringBuilder out = new StringBuilder("\n### ").append(escape(node.context())).append(" / ").append(escape(node.id()))
                 .append(": ").append(node.kind().name())
                 .append(String.format(Locale.ROOT, " (confidence %.2f)\n\n", node.confidence()));

@@ -6,16 +6,21 @@ import java.util.Locale;
 
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.drift.DriftKind;
+import dev.remediator.core.drift.DriftReportMarkdown;
 import dev.remediator.core.drift.GlobSet;
+import dev.remediator.core.drift.NodeDrift;
 import dev.remediator.core.drift.ProvenanceException;
+import dev.remediator.core.drift.ProvenanceNode;
+import dev.remediator.core.drift.RecordedFile;
 import dev.remediator.core.history.Culprit;
 import dev.remediator.core.history.FlakyTest;
 import dev.remediator.core.text.MarkdownText;
 
 /**
- * Chooses the remediations of DESIGN §3 that apply to a failed run, scores them and applies the policy. When nothing
- * can be done safely the plan is a single {@link RemediationAction#MANUAL_REVIEW} that says why and what to look at:
- * a case is never dropped silently.
+ * Chooses the remediations of DESIGN §3 that apply to a failed run or to the drift of a pushed commit, scores them
+ * and applies the policy. When nothing can be done safely the plan has a {@link RemediationAction#MANUAL_REVIEW}
+ * that says why and what to look at: a case is never dropped silently.
  */
 public final class RemediationPlanner {
 
@@ -24,6 +29,12 @@ public final class RemediationPlanner {
 
     /** Quarantining more tests at once hides too much; the rest is named in the explanation. */
     static final int MAX_QUARANTINES = 3;
+
+    /** Regenerations and rebaselines proposed for one push at most; more drifted nodes go to the manual review. */
+    static final int MAX_DRIFT_FIXES = 5;
+
+    /** Nodes named one by one in a drift's manual review; the rest are counted. */
+    static final int REVIEW_NODES_SHOWN = 10;
 
     private final RiskModel riskModel = new RiskModel();
     private final Policy policy = new Policy();
@@ -57,6 +68,79 @@ public final class RemediationPlanner {
             return planRevert(failure, failure.history().culprit().get());
         }
         return explain(failure, summary(failure) + " " + suggestion(failure));
+    }
+
+    /**
+     * The drift of a pushed commit (DESIGN §4): a regeneration for each CODE_STALE node and a rebaseline for each
+     * BENIGN one, at most {@value #MAX_DRIFT_FIXES} per push, each pull request they would open counting against
+     * the daily limit; and one manual review naming every other drifted node with its first suggestion.
+     */
+    public List<PlannedRemediation> plan(DriftCase drift) {
+        List<PlannedRemediation> planned = new ArrayList<>();
+        List<NodeDrift> review = new ArrayList<>();
+        int pullRequests = drift.context().pullRequestsToday();
+        for (NodeDrift node : drift.report().drifted()) {
+            RemediationAction action = switch (node.kind()) {
+                case CODE_STALE -> RemediationAction.REGENERATE;
+                case BENIGN -> RemediationAction.REBASELINE;
+                default -> RemediationAction.MANUAL_REVIEW;
+            };
+            if (action == RemediationAction.MANUAL_REVIEW || planned.size() == MAX_DRIFT_FIXES) {
+                review.add(node);
+                continue;
+            }
+            PlannedRemediation fix = driftFix(drift, node, action, pullRequests);
+            if (fix.decision().verdict() != Policy.Verdict.SKIP) {
+                pullRequests++;
+            }
+            planned.add(fix);
+        }
+        if (!review.isEmpty()) {
+            planned.add(explanation("nodes", manualReview(review), drift.context()));
+        }
+        return planned;
+    }
+
+    private PlannedRemediation driftFix(DriftCase drift, NodeDrift node, RemediationAction action, int pullRequestsToday) {
+        List<String> paths = new ArrayList<>();
+        String what;
+        if (action == RemediationAction.REGENERATE) {
+            ProvenanceNode recorded = drift.manifest().node(node.id()).orElseThrow(
+                    () -> new IllegalArgumentException("the report's node " + node.id() + " is not in the manifest"));
+            recorded.generated().files().stream().map(RecordedFile::path).forEach(paths::add);
+            paths.addAll(node.generated().added());
+            what = "Regenerating dispatches " + MarkdownText.code(drift.regenerateWorkflow()) + " on a new branch with the "
+                    + "node's context and command; when the workflow has pushed its result, a draft pull request opens "
+                    + "that changes only the node's generated files and the manifest.";
+        } else {
+            what = "Rebaselining opens a draft pull request that records the node's new hashes in "
+                    + MarkdownText.code(drift.manifestPath()) + " and changes nothing else.";
+        }
+        paths.add(drift.manifestPath());
+        RiskModel.Inputs inputs = inputs(drift.context(), action, node.confidence(), paths, 0, drift.branch(),
+                drift.context().targetBranchProtected(), false);
+        return remediation(drift.context(), pullRequestsToday, action, node.id(), inputs,
+                what + "\n" + DriftReportMarkdown.node(node), null);
+    }
+
+    private static String manualReview(List<NodeDrift> nodes) {
+        StringBuilder out = new StringBuilder(nodes.size() == 1 ? "One drifted node needs a person:\n\n"
+                : nodes.size() + " drifted nodes need a person:\n\n");
+        for (NodeDrift node : nodes.subList(0, Math.min(REVIEW_NODES_SHOWN, nodes.size()))) {
+            out.append("- ").append(MarkdownText.code(node.context() + " / " + node.id())).append(": **")
+                    .append(node.kind().name()).append("** (").append(percent(node.confidence())).append(")");
+            if (node.kind() == DriftKind.CODE_STALE || node.kind() == DriftKind.BENIGN) {
+                out.append(", beyond the ").append(MAX_DRIFT_FIXES).append(" fixes Remediator proposes for one push");
+            }
+            if (!node.suggestions().isEmpty()) {
+                out.append(": ").append(MarkdownText.escape(node.suggestions().get(0).reason()));
+            }
+            out.append('\n');
+        }
+        if (nodes.size() > REVIEW_NODES_SHOWN) {
+            out.append("- and ").append(nodes.size() - REVIEW_NODES_SHOWN).append(" more, listed in the report\n");
+        }
+        return out.toString();
     }
 
     private List<PlannedRemediation> planRerun(FailureCase failure, RepositoryConfig.Rerun rerun) {
@@ -132,13 +216,18 @@ public final class RemediationPlanner {
 
     private RiskModel.Inputs inputs(FailureCase failure, RemediationAction action, double confidence, List<String> paths,
             int lines) {
-        RepositoryConfig config = failure.context().config();
+        return inputs(failure.context(), action, confidence, paths, lines,
+                action.opensPullRequest() ? failure.defaultBranch() : failure.run().headBranch(),
+                action.opensPullRequest() && failure.context().targetBranchProtected(), failure.outsideAuthor());
+    }
+
+    private static RiskModel.Inputs inputs(FailureCase.Context context, RemediationAction action, double confidence,
+            List<String> paths, int lines, String targetBranch, boolean targetBranchProtected, boolean outsideAuthor) {
+        RepositoryConfig config = context.config();
         GlobSet protectedPaths = protectedPaths(config);
         List<String> protectedTouched = paths.stream().filter(protectedPaths::matches).distinct().toList();
-        return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched,
-                action.opensPullRequest() ? failure.defaultBranch() : failure.run().headBranch(),
-                action.opensPullRequest() && failure.context().targetBranchProtected(), config.protectedRepository(),
-                failure.outsideAuthor(), failure.context().trackRecord(action));
+        return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched, targetBranch,
+                targetBranchProtected, config.protectedRepository(), outsideAuthor, context.trackRecord(action));
     }
 
     private static GlobSet protectedPaths(RepositoryConfig config) {
@@ -152,17 +241,27 @@ public final class RemediationPlanner {
 
     private PlannedRemediation remediation(FailureCase failure, RemediationAction action, String target,
             RiskModel.Inputs inputs, String explanation, String culpritAuthor) {
+        return remediation(failure.context(), failure.context().pullRequestsToday(), action, target, inputs, explanation,
+                culpritAuthor);
+    }
+
+    private PlannedRemediation remediation(FailureCase.Context context, int pullRequestsToday, RemediationAction action,
+            String target, RiskModel.Inputs inputs, String explanation, String culpritAuthor) {
         RiskScore risk = riskModel.score(inputs);
-        Policy.Decision decision = policy.decide(action, risk, failure.context().config(),
-                failure.context().pullRequestsToday(), inputs.protectedPathsTouched());
+        Policy.Decision decision = policy.decide(action, risk, context.config(), pullRequestsToday,
+                inputs.protectedPathsTouched());
         return new PlannedRemediation(action, target, risk, decision, explanation, culpritAuthor);
     }
 
     private List<PlannedRemediation> explain(FailureCase failure, String explanation) {
+        return List.of(explanation("run:" + failure.run().runId(), explanation, failure.context()));
+    }
+
+    private static PlannedRemediation explanation(String target, String explanation, FailureCase.Context context) {
         RiskScore none = new RiskScore(List.of(new RiskFactor("action", 0, "explanation only")));
-        return List.of(new PlannedRemediation(RemediationAction.MANUAL_REVIEW, "run:" + failure.run().runId(), none,
-                new Policy.Decision(Policy.Verdict.SKIP, "nothing to execute", failure.context().config().approval().permission()),
-                explanation, null));
+        return new PlannedRemediation(RemediationAction.MANUAL_REVIEW, target, none,
+                new Policy.Decision(Policy.Verdict.SKIP, "nothing to execute", context.config().approval().permission()),
+                explanation, null);
     }
 
     private static String summary(FailureCase failure) {

@@ -27,7 +27,7 @@ public final class CheckRunReport {
     static final int MAX_ANNOTATIONS = 500;
 
     public enum Conclusion {
-        ACTION_REQUIRED, SUCCESS, NEUTRAL;
+        ACTION_REQUIRED, SUCCESS, NEUTRAL, FAILURE;
 
         public String apiValue() {
             return name().toLowerCase(Locale.ROOT);
@@ -38,7 +38,8 @@ public final class CheckRunReport {
     public record Button(String label, String description, String identifier) {
     }
 
-    public record Annotation(String path, int line, Integer column, String title, String message) {
+    /** {@code level}: GitHub's {@code annotation_level}, {@code notice}, {@code warning} or {@code failure}. */
+    public record Annotation(String path, int line, Integer column, String level, String title, String message) {
     }
 
     /**
@@ -92,6 +93,11 @@ public final class CheckRunReport {
     }
 
     static String remediation(RemediationView r) {
+        return remediation(r, "use the buttons above or comment `/remediator approve` or `/remediator reject`");
+    }
+
+    /** {@code howToDecide} completes "Someone with ... permission can ...". */
+    public static String remediation(RemediationView r, String howToDecide) {
         StringBuilder out = new StringBuilder();
         if (!r.action().executable()) {
             out.append("### No automatic fix\n\n").append(r.explanation()).append("\n\n");
@@ -103,7 +109,7 @@ public final class CheckRunReport {
         switch (r.state()) {
             case AWAITING_APPROVAL -> out.append("Waiting for approval: ").append(MarkdownText.escape(r.decisionReason()))
                     .append(". Someone with ").append(MarkdownText.code(r.approvalPermission().name().toLowerCase(Locale.ROOT)))
-                    .append(" permission can use the buttons above or comment `/remediator approve` or `/remediator reject`")
+                    .append(" permission can ").append(howToDecide)
                     .append(r.approvalDeadline() == null ? "" : ", until " + MarkdownBlocks.when(r.approvalDeadline()))
                     .append(".\n");
             case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n');
@@ -160,7 +166,7 @@ public final class CheckRunReport {
             String excerpt = analysis.evidence().isEmpty() ? "" : ": " + SecretMasker.mask(analysis.evidence().get(0).excerpt());
             for (Location location : analysis.locations()) {
                 if (annotations.size() < MAX_ANNOTATIONS) {
-                    annotations.add(new Annotation(location.path(), location.line(), location.column(), title,
+                    annotations.add(new Annotation(location.path(), location.line(), location.column(), "failure", title,
                             "Job " + job.getKey() + " failed here" + excerpt));
                 }
             }
@@ -168,7 +174,7 @@ public final class CheckRunReport {
         return annotations;
     }
 
-    private static String state(RemediationState state) {
+    static String state(RemediationState state) {
         return switch (state) {
             case PROPOSED -> "proposed";
             case AWAITING_APPROVAL -> "awaiting approval";

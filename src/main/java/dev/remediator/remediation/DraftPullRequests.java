@@ -1,0 +1,80 @@
+package dev.remediator.remediation;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.report.PullRequestText;
+import dev.remediator.github.GitHubApiException;
+import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.github.RepositoryGitHub.PullRequest;
+import dev.remediator.store.RemediationRecord;
+import dev.remediator.store.RemediationStore;
+
+/**
+ * The common end of every pull request remediation (DESIGN §3, §5): reuse the pull request or branch an earlier
+ * attempt made, else commit, branch and open the draft; then label it. Never pushes to an existing branch.
+ */
+@ApplicationScoped
+class DraftPullRequests {
+
+    static final List<String> LABELS = List.of("remediator", "auto-generated");
+
+    @Inject
+    RemediationStore store;
+
+    /** Makes the commit on top of {@code base}'s head; returns its SHA. */
+    @FunctionalInterface
+    interface CommitMaker<E extends Exception> {
+        String make(String base) throws IOException, E;
+    }
+
+    /**
+     * Opens the draft from {@code branch} into {@code base}, within the daily limit, checked again now because an
+     * approval can come hours after the plan. {@code commit} runs only when the branch does not exist yet.
+     */
+    <E extends Exception> ExecutionOutcome open(RepositoryGitHub github, RemediationRecord remediation,
+            RepositoryConfig config, String branch, String base, CommitMaker<E> commit, PullRequestText.Text text)
+            throws IOException, E {
+        Optional<PullRequest> existing = github.pullRequestFrom(branch);
+        if (existing.isEmpty()) {
+            int today = store.pullRequestsOpenedSince(remediation.repositoryId, Instant.now().minus(Duration.ofDays(1)));
+            if (today >= config.maxPrsPerDay()) {
+                return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
+                        + " pull requests is reached");
+            }
+            store.recordBranch(remediation.id, branch);
+            if (github.refSha(branch).isEmpty()) {
+                github.createBranch(branch, commit.make(base));
+            }
+            existing = Optional.of(openOrFind(github, branch, base, text));
+        }
+        PullRequest pull = existing.get();
+        github.addLabels(pull.number(), LABELS);
+        store.recordPullRequest(remediation.id, branch, pull.number(), pull.url());
+        return new ExecutionOutcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
+    }
+
+    /** A 422 can mean an earlier attempt's request reached GitHub though its answer was lost: look before failing. */
+    private static PullRequest openOrFind(RepositoryGitHub github, String branch, String base, PullRequestText.Text text)
+            throws IOException {
+        try {
+            return github.openDraftPullRequest(text.title(), text.body(), branch, base);
+        } catch (GitHubApiException e) {
+            if (e.unprocessable()) {
+                Optional<PullRequest> found = github.pullRequestFrom(branch);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.remediator.remediation;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.remediator.core.config.ConfigProblem;
+import dev.remediator.core.drift.DriftMode;
+import dev.remediator.core.drift.DriftVerdict;
+import dev.remediator.core.report.CheckRunReport;
+import dev.remediator.core.report.DriftCheckRunReport;
+import dev.remediator.core.text.MarkdownText;
+import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.store.DriftReportRecord;
+import dev.remediator.store.DriftStore;
+import dev.remediator.store.RemediationStore;
+
+/**
+ * What GitHub shows of a pushed commit's drift (DESIGN §4, §5): the "Drift" check run on the commit, created once
+ * the manifest is found and redrawn from the store at every change of its remediations.
+ */
+@ApplicationScoped
+public class DriftReports {
+
+    private static final Logger LOG = Logger.getLogger(DriftReports.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ConfigProblem>> PROBLEMS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<CheckRunReport.Annotation>> ANNOTATIONS = new TypeReference<>() {
+    };
+
+    @Inject
+    DriftStore drifts;
+
+    @Inject
+    RemediationStore remediations;
+
+    /**
+     * The in-progress check run, once per pushed commit: a redelivery, or a push of the same commit to another
+     * branch, finds it again.
+     *
+     * @param resumed an earlier attempt may have created the check run and died before storing its id: look on GitHub
+     */
+    public long start(RepositoryGitHub github, PushedCommit push, String manifestPath, boolean resumed) throws IOException {
+        Optional<Long> known = drifts.checkRun(push.repositoryId(), push.sha());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String externalId = "remediator-drift-" + push.sha();
+        Optional<Long> created = resumed ? github.findCheckRun(push.sha(), DriftCheckRunReport.NAME, externalId)
+                : Optional.empty();
+        long id;
+        if (created.isPresent()) {
+            id = created.get();
+        } else {
+            ObjectNode body = JSON.createObjectNode().put("name", DriftCheckRunReport.NAME).put("head_sha", push.sha())
+                    .put("external_id", externalId).put("status", "in_progress").put("started_at", Instant.now().toString());
+            body.putObject("output").put("title", "Checking drift").put("summary", "Comparing the pushed tree with "
+                    + MarkdownText.code(manifestPath) + "…");
+            id = github.createCheckRun(body);
+        }
+        drifts.saveCheckRun(push.repositoryId(), push.sha(), id);
+        return id;
+    }
+
+    /** Redraws the Drift check run of a commit from its stored report and remediations; nothing when it has none. */
+    public void publish(RepositoryGitHub github, String sha) throws IOException {
+        Optional<DriftReportRecord> stored = drifts.report(github.repositoryId(), sha);
+        Optional<Long> checkRun = drifts.checkRun(github.repositoryId(), sha);
+        if (stored.isEmpty() || checkRun.isEmpty()) {
+            LOG.debugf("No Drift check run to draw for %s of %s", sha, github.fullName());
+            return;
+        }
+        DriftReportRecord report = stored.get();
+        DriftCheckRunReport.Check check = new DriftCheckRunReport.Check(sha, report.manifestPath, DriftMode.parse(report.mode),
+                report.problem == null ? DriftVerdict.valueOf(report.verdict) : null, report.nodes, report.drifted,
+                report.summary, report.problem, report.treeTruncated, report.configLocation,
+                JSON.readValue(report.configProblems, PROBLEMS), JSON.readValue(report.annotations, ANNOTATIONS),
+                remediations.forCommit(github.repositoryId(), sha).stream().map(RunReports::view).toList());
+        CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check);
+        boolean annotate = !rendered.annotations().isEmpty() && drifts.claimAnnotations(github.repositoryId(), sha);
+        RunReports.send(github, checkRun.get(), rendered, annotate);
+    }
+}
