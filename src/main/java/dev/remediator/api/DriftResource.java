@@ -1,9 +1,7 @@
 package dev.remediator.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -43,9 +40,7 @@ import io.quarkus.scheduler.Trigger;
 @Produces(MediaType.APPLICATION_JSON)
 public class DriftResource {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
-    private static final String CURSOR_PREFIX = "drift-report:";
+    private static final String CURSOR_KIND = "drift-report";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -123,10 +118,10 @@ public class DriftResource {
             @QueryParam("summary") boolean summary) {
         InstalledRepository repository = repository(owner, name);
         DriftReportRecord report = reportId == null ? latest(repository, ref)
-                : drifts.report(number("report", reportId)).filter(r -> r.repositoryId == repository.id)
-                        .orElseThrow(() -> problem(Response.Status.NOT_FOUND, "no report " + reportId + " of "
+                : drifts.report(ApiPages.number("report", reportId)).filter(r -> r.repositoryId == repository.id)
+                        .orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND, "no report " + reportId + " of "
                                 + repository.fullName));
-        DriftStore.NodeRow node = drifts.node(report.id, nodeId).orElseThrow(() -> problem(Response.Status.NOT_FOUND,
+        DriftStore.NodeRow node = drifts.node(report.id, nodeId).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "no node '" + nodeId + "' in report " + report.id + " of " + repository.fullName));
         JsonNode drift = json(node.detail());
         JsonNode suggestion = drift.path("suggestions").path(0);
@@ -140,15 +135,11 @@ public class DriftResource {
     public History history(@PathParam("owner") String owner, @PathParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         InstalledRepository repository = repository(owner, name);
-        int size = limit == null ? DEFAULT_LIMIT : (int) number("limit", limit);
-        if (size < 1 || size > MAX_LIMIT) {
-            throw problem(Response.Status.BAD_REQUEST, "limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
-        }
-        // one more than asked tells whether a next page exists
-        List<DriftReportRecord> page = drifts.history(repository.id, cursor == null ? null : decode(cursor), size + 1);
-        List<ReportSummary> reports = page.stream().limit(size).map(DriftResource::summary).toList();
-        String next = page.size() > size ? encode(page.get(size - 1).id) : null;
-        return new History(repository.fullName, reports, next);
+        int size = ApiPages.limit(limit);
+        ApiPages.Page<DriftReportRecord> page = ApiPages.page(
+                drifts.history(repository.id, ApiPages.after(CURSOR_KIND, cursor), size + 1), size, CURSOR_KIND, r -> r.id);
+        return new History(repository.fullName, page.items().stream().map(DriftResource::summary).toList(),
+                page.nextCursor());
     }
 
     /** Every kind at zero, in the order of DESIGN §4's table. */
@@ -161,14 +152,14 @@ public class DriftResource {
     }
 
     private InstalledRepository repository(String owner, String name) {
-        return drifts.repository(owner + "/" + name).orElseThrow(() -> problem(Response.Status.NOT_FOUND,
+        return drifts.repository(owner + "/" + name).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "Remediator is not installed on " + owner + "/" + name));
     }
 
     private DriftReportRecord latest(InstalledRepository repository, String ref) {
         String branch = ref != null ? ref : repository.defaultBranch;
         Optional<DriftReportRecord> report = drifts.latest(repository.id, branch);
-        return report.orElseThrow(() -> problem(Response.Status.NOT_FOUND, "no drift report of " + repository.fullName
+        return report.orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND, "no drift report of " + repository.fullName
                 + (branch == null ? "" : " on " + branch) + " yet"));
     }
 
@@ -176,32 +167,6 @@ public class DriftResource {
         return new ReportSummary(report.id, report.headSha, report.ref, report.source, report.createdAt, report.mode,
                 report.verdict, report.problem, report.nodes, report.drifted, json(report.counts), report.filesRead,
                 report.treeTruncated);
-    }
-
-    /** Cursors are opaque to clients: the last report of a page, encoded. */
-    static String encode(long reportId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + reportId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static long decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
-            }
-        } catch (IllegalArgumentException e) {
-            // not Base64, or not a number: the same answer as any other cursor this API never gave
-        }
-        throw problem(Response.Status.BAD_REQUEST, "cursor is not one this API gave: pass the nextCursor of a page");
-    }
-
-    private static long number(String parameter, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw problem(Response.Status.BAD_REQUEST, parameter + " must be a whole number, not '" + value + "'");
-        }
     }
 
     private static JsonNode json(String text) {
@@ -212,8 +177,4 @@ public class DriftResource {
         }
     }
 
-    private static WebApplicationException problem(Response.Status status, String message) {
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", message)).build());
-    }
 }

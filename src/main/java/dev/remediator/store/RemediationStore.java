@@ -233,19 +233,50 @@ public class RemediationStore {
         return RemediationRecord.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now);
     }
 
-    /** The audit trail of one remediation, oldest first. */
-    @Transactional
-    public List<AuditEvent> auditTrail(long remediationId) {
-        List<?> rows = em.createNativeQuery("select from_state, to_state, actor, reason, delivery_id, at from audit_event "
-                + "where remediation_id = ?1 order by id").setParameter(1, remediationId).getResultList();
-        return rows.stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new AuditEvent((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    r[5] instanceof Instant at ? at : ((java.time.OffsetDateTime) r[5]).toInstant());
-        }).toList();
+    public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,
+            String reason, String deliveryId, Instant at) {
     }
 
-    public record AuditEvent(String from, String to, String actor, String reason, String deliveryId, Instant at) {
+    /** Remediations of a repository, newest first, after the id {@code after} (null: from the newest). */
+    @Transactional
+    public List<RemediationRecord> list(long repositoryId, RemediationState state, RemediationAction action, Long after,
+            int limit) {
+        StringBuilder query = new StringBuilder("repositoryId = :repository");
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("repository", repositoryId));
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.put("state", state);
+        }
+        if (action != null) {
+            query.append(" and action = :action");
+            parameters.put("action", action);
+        }
+        if (after != null) {
+            query.append(" and id < :after");
+            parameters.put("after", after);
+        }
+        return RemediationRecord.find(query + " order by id desc", parameters).page(0, limit).list();
+    }
+
+    /** The audit trail, newest first, narrowed to a repository, a remediation or an actor when they are given. */
+    @Transactional
+    public List<AuditEvent> audit(Long repositoryId, Long remediationId, String actor, Long after, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                select id, remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id, at
+                from audit_event
+                where (cast(?1 as bigint) is null or repository_id = ?1) and (cast(?2 as bigint) is null or remediation_id = ?2)
+                  and (cast(?3 as text) is null or actor = ?3) and (cast(?4 as bigint) is null or id < ?4)
+                order by id desc limit ?5""")
+                .setParameter(1, repositoryId).setParameter(2, remediationId).setParameter(3, actor)
+                .setParameter(4, after).setParameter(5, limit).getResultList();
+        return rows.stream().map(RemediationStore::auditEvent).toList();
+    }
+
+    private static AuditEvent auditEvent(Object row) {
+        Object[] r = (Object[]) row;
+        return new AuditEvent(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                r[8] instanceof Instant at ? at : ((java.time.OffsetDateTime) r[8]).toInstant());
     }
 
     private void audit(long remediationId, long repositoryId, RemediationState from, RemediationState to, String actor,

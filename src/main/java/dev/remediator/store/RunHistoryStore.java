@@ -87,6 +87,28 @@ public class RunHistoryStore {
                 .executeUpdate();
     }
 
+    /** The latest analysed attempt of each run of a repository, newest run first, after {@code afterRun} if given. */
+    @Transactional
+    public List<AnalysisSummary> analyses(long repositoryId, Long afterRun, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                select distinct on (run_id) run_id, run_attempt, head_sha, head_branch, workflow_name, category,
+                       confidence, transient, failing_tests, analysed_at, analysis_millis
+                from run_analysis where repository_id = ?1 and (cast(?2 as bigint) is null or run_id < ?2)
+                order by run_id desc, run_attempt desc limit ?3""")
+                .setParameter(1, repositoryId).setParameter(2, afterRun).setParameter(3, limit).getResultList();
+        return rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new AnalysisSummary(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
+                    (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).doubleValue(), (Boolean) r[7],
+                    strings(r[8]), instant(r[9]), r[10] == null ? null : ((Number) r[10]).intValue());
+        }).toList();
+    }
+
+    public record AnalysisSummary(long runId, int attempt, String headSha, String headBranch, String workflowName,
+            String category, double confidence, boolean transientFailure, List<String> failingTests, Instant analysedAt,
+            Integer analysisMillis) {
+    }
+
     /** The run of a pull request analysed last, if any. */
     @Transactional
     public Optional<Long> latestRunOfPull(long repositoryId, int pullNumber) {

@@ -3,6 +3,7 @@ package dev.remediator.core.remediation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.config.RepositoryConfig;
@@ -224,15 +225,18 @@ public final class RemediationPlanner {
     private static RiskModel.Inputs inputs(FailureCase.Context context, RemediationAction action, double confidence,
             List<String> paths, int lines, String targetBranch, boolean targetBranchProtected, boolean outsideAuthor) {
         RepositoryConfig config = context.config();
-        GlobSet protectedPaths = protectedPaths(config);
-        List<String> protectedTouched = paths.stream().filter(protectedPaths::matches).distinct().toList();
+        List<String> protectedTouched = paths.stream().filter(protectedPaths(config)).distinct().toList();
         return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched, targetBranch,
                 targetBranchProtected, config.protectedRepository(), outsideAuthor, context.trackRecord(action));
     }
 
-    private static GlobSet protectedPaths(RepositoryConfig config) {
+    /** Which paths the config protects; an empty list protects none. */
+    private static Predicate<String> protectedPaths(RepositoryConfig config) {
+        if (config.protectedPaths().isEmpty()) {
+            return path -> false;
+        }
         try {
-            return GlobSet.of(config.protectedPaths());
+            return GlobSet.of(config.protectedPaths())::matches;
         } catch (ProvenanceException e) {
             // the config parser refuses such globs, so only a config built in code can get here
             throw new IllegalArgumentException("protected_paths: " + e.getMessage(), e);
