@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -32,8 +33,10 @@ public class ApiTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
-        if (!path.equals("api") && !path.startsWith("api/")) {
+        // the first path segment without its matrix parameters: /api;x=1/... is under /api as well
+        boolean underApi = request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).findFirst().map("api"::equals).orElse(false);
+        if (!underApi) {
             return;
         }
         refusal(token, request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(reason -> request.abortWith(

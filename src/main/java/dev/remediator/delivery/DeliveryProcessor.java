@@ -147,6 +147,14 @@ public class DeliveryProcessor {
         }
         DeliveryStore.Claimed row = claimed.get();
         MDC.put("delivery", row.deliveryId());
+        if (row.attempts() > maxAttempts) {
+            // only a process dying while it holds the delivery gets here (each death leaves an attempt behind)
+            LOG.errorf("Delivery %s (%s) given up after %d attempts: processing it kept stopping the process",
+                    row.deliveryId(), row.event(), row.attempts() - 1);
+            store.finish(row.id(), owner, "FAILED", "processing stopped the process " + (row.attempts() - 1) + " times");
+            MDC.remove("delivery");
+            return;
+        }
         Timer.Sample timer = Timer.start(registry);
         String outcome = "done";
         try {
@@ -157,7 +165,7 @@ public class DeliveryProcessor {
                 outcome = "deferred";
                 LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(),
                         deferred.get().retryAt(), e.getMessage());
-                store.retryAt(row.id(), owner, deferred.get().retryAt(), e.getMessage());
+                store.retryAt(row.id(), owner, deferred.get().retryAt(), e.getMessage(), true);
             } else {
                 outcome = failed(row, e);
             }
@@ -205,7 +213,7 @@ public class DeliveryProcessor {
         Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
         LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
                 row.attempts(), maxAttempts, delay);
-        store.retryAt(row.id(), owner, Instant.now().plus(delay), reason);
+        store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
         return "retry";
     }
 

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.remediator.core.text.MarkdownText;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
@@ -32,7 +33,7 @@ public class CommentCommands implements DeliveryHandler {
     private static final Logger LOG = Logger.getLogger(CommentCommands.class);
 
     /** The command must open a line; an optional remediation id (the check run's audit id) may follow. */
-    private static final Pattern COMMAND = Pattern.compile("(?m)^\\s*/remediator(?:\\s+(\\S+))?(?:\\s+#?(\\d+))?\\s*$");
+    private static final Pattern COMMAND = Pattern.compile("(?m)^\\s*/remediator(?:\\s+(\\S+))?(?:\\s+#?(\\d{1,18}))?\\s*$");
 
     static final String HELP = """
             Remediator understands these commands in a pull request comment:
@@ -127,7 +128,7 @@ public class CommentCommands implements DeliveryHandler {
             if (r.action.executable()) {
                 out.append("\n\nProposed: ").append(r.action.slug()).append(" (risk ").append(r.risk).append("), ")
                         .append(r.state.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(". ")
-                        .append(r.decisionReason == null ? "" : r.decisionReason + ".");
+                        .append(r.decisionReason == null ? "" : MarkdownText.escape(r.decisionReason) + ".");
             }
         }
         return out.toString();

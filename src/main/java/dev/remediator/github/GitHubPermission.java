@@ -9,7 +9,9 @@ public enum GitHubPermission {
     CONTENTS_WRITE("contents", GHPermissionType.WRITE),
     ACTIONS_READ("actions", GHPermissionType.READ),
     ACTIONS_WRITE("actions", GHPermissionType.WRITE),
+    CHECKS_READ("checks", GHPermissionType.READ),
     CHECKS_WRITE("checks", GHPermissionType.WRITE),
+    ISSUES_READ("issues", GHPermissionType.READ),
     ISSUES_WRITE("issues", GHPermissionType.WRITE),
     PULL_REQUESTS_READ("pull_requests", GHPermissionType.READ),
     PULL_REQUESTS_WRITE("pull_requests", GHPermissionType.WRITE);

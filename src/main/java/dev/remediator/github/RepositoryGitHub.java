@@ -116,7 +116,14 @@ public final class RepositoryGitHub {
     }
 
     /** A commit with the files it changed, its parent and its tree. */
+    /** GitHub lists at most this many files of a commit or a comparison in one answer. */
+    static final int LISTED_FILES = 300;
+
     public record CommitDetails(CommitChange change, String parentSha, String treeSha) {
+        /** False when GitHub may have left files out of the commit's list. */
+        public boolean filesComplete() {
+            return change.files().size() < LISTED_FILES;
+        }
     }
 
     public CommitDetails commit(String sha) throws IOException {
@@ -135,7 +142,11 @@ public final class RepositoryGitHub {
     }
 
     /** The commits after {@code base} up to {@code head}, oldest first, and the files they changed together. */
-    public record Comparison(List<String> commitShas, List<String> changedFiles, boolean truncated) {
+    public record Comparison(List<String> commitShas, List<String> changedFiles, boolean truncated, int fileCount) {
+        /** False when GitHub may have left commits or files out of the comparison. */
+        public boolean filesComplete() {
+            return !truncated && fileCount < LISTED_FILES;
+        }
     }
 
     public Comparison compare(String base, String head) throws IOException {
@@ -150,7 +161,8 @@ public final class RepositoryGitHub {
                 files.add(f.path("previous_filename").asText());
             }
         });
-        return new Comparison(shas, files, comparison.path("total_commits").asInt(shas.size()) > shas.size());
+        return new Comparison(shas, files, comparison.path("total_commits").asInt(shas.size()) > shas.size(),
+                comparison.path("files").size());
     }
 
     /** Entries of a tree for the given paths only (read with one recursive request). */
@@ -252,7 +264,7 @@ public final class RepositoryGitHub {
     }
 
     public List<Comment> comments(int issueNumber) throws IOException {
-        return call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.list(token, repo("/issues/" + issueNumber + "/comments"), null))
+        return call(Set.of(GitHubPermission.ISSUES_READ), token -> rest.list(token, repo("/issues/" + issueNumber + "/comments"), null))
                 .stream().map(c -> new Comment(c.path("id").asLong(), c.path("body").asText(),
                         c.path("user").path("login").asText(null))).toList();
     }
@@ -288,7 +300,7 @@ public final class RepositoryGitHub {
 
     /** The check run of that name on a commit that carries {@code externalId}, if a previous attempt created one. */
     public Optional<Long> findCheckRun(String headSha, String name, String externalId) throws IOException {
-        List<JsonNode> runs = call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.list(token,
+        List<JsonNode> runs = call(Set.of(GitHubPermission.CHECKS_READ), token -> rest.list(token,
                 repo("/commits/" + headSha + "/check-runs?check_name=" + encode(name)), "check_runs"));
         return runs.stream().filter(r -> externalId.equals(r.path("external_id").asText()))
                 .map(r -> r.path("id").asLong()).findFirst();

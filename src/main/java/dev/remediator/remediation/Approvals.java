@@ -61,10 +61,21 @@ public class Approvals {
 
     public Answer approve(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
             String deliveryId) throws IOException {
+        LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
+        if (remediation.state == RemediationState.EXECUTING && store.approvedIn(remediation.id, deliveryId)) {
+            // this delivery approved it and was interrupted (GitHub down, a crash): its retry carries the execution on
+            return executed(github, remediation, actor, config, deliveryId);
+        }
         if (remediation.state != RemediationState.AWAITING_APPROVAL && remediation.state != RemediationState.FAILED) {
             return alreadyDecided(github, remediation);
         }
-        LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
+        if (remediation.state == RemediationState.AWAITING_APPROVAL && remediation.approvalDeadline != null
+                && remediation.approvalDeadline.isBefore(Instant.now())) {
+            store.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.EXPIRED,
+                    RemediationStore.REMEDIATOR, "approved by @" + actor + " after its deadline", deliveryId);
+            store.note(remediation.id, "expired: the approval by @" + actor + " came after the deadline");
+            return alreadyDecided(github, store.find(remediation.id).orElseThrow());
+        }
         Answer refusal = refusal(github, remediation, actor, "approve", config);
         if (refusal != null) {
             return refused(github, remediation, refusal);
@@ -76,6 +87,11 @@ public class Approvals {
         }
         count("approved", remediation);
         store.note(remediation.id, "approved by @" + actor);
+        return executed(github, remediation, actor, config, deliveryId);
+    }
+
+    private Answer executed(RepositoryGitHub github, RemediationRecord remediation, String actor, LoadedConfig config,
+            String deliveryId) throws IOException {
         executor.execute(github, store.find(remediation.id).orElseThrow(), config.config(), deliveryId);
         reports.publish(github, remediation);
         RemediationRecord after = store.find(remediation.id).orElseThrow();
@@ -130,7 +146,10 @@ public class Approvals {
         }
         LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.set("workflow_run", github.workflowRun(remediation.runId));
+        // the attempt the remediation is about (a later attempt may have passed), which failed
+        ObjectNode run = (ObjectNode) github.workflowRun(remediation.runId);
+        run.put("run_attempt", remediation.runAttempt).put("conclusion", "failure");
+        payload.set("workflow_run", run);
         InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
         payload.putObject("repository").put("id", remediation.repositoryId).put("full_name", github.fullName())
                 .put("default_branch", repository == null || repository.defaultBranch == null ? "main" : repository.defaultBranch);

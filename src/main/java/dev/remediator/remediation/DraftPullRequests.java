@@ -45,14 +45,12 @@ class DraftPullRequests {
             throws IOException, E {
         Optional<PullRequest> existing = github.pullRequestFrom(branch);
         if (existing.isEmpty()) {
-            int today = store.pullRequestsOpenedSince(remediation.repositoryId, Instant.now().minus(Duration.ofDays(1)));
-            if (today >= config.maxPrsPerDay()) {
+            if (!store.reservePullRequest(remediation.id, remediation.repositoryId, branch, config.maxPrsPerDay())) {
                 return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
                         + " pull requests is reached");
             }
-            store.recordBranch(remediation.id, branch);
             if (github.refSha(branch).isEmpty()) {
-                github.createBranch(branch, commit.make(base));
+                createBranch(github, branch, commit.make(base));
             }
             existing = Optional.of(openOrFind(github, branch, base, text));
         }
@@ -60,6 +58,17 @@ class DraftPullRequests {
         github.addLabels(pull.number(), LABELS);
         store.recordPullRequest(remediation.id, branch, pull.number(), pull.url());
         return new ExecutionOutcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
+    }
+
+    /** Another execution of the same remediation may have created the branch meanwhile: then it is ours to use. */
+    private static void createBranch(RepositoryGitHub github, String branch, String sha) throws IOException {
+        try {
+            github.createBranch(branch, sha);
+        } catch (GitHubApiException e) {
+            if (!e.unprocessable() || github.refSha(branch).isEmpty()) {
+                throw e;
+            }
+        }
     }
 
     /** A 422 can mean an earlier attempt's request reached GitHub though its answer was lost: look before failing. */

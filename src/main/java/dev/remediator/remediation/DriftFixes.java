@@ -84,7 +84,10 @@ class DriftFixes {
                     + " does not exist in " + github.fullName() + " (config drift.regenerate_workflow): add it, then "
                     + "approve again");
         }
-        store.recordBranch(remediation.id, branch);
+        if (!store.reservePullRequest(remediation.id, remediation.repositoryId, branch, config.maxPrsPerDay())) {
+            return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
+                    + " pull requests is reached");
+        }
         if (head.isEmpty()) {
             github.createBranch(branch, remediation.subject);
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,10 +55,12 @@ public class FailureEvidence {
                         .stream().filter(r -> r.runId() != run.runId()).toList());
         Optional<Culprit> culprit = Optional.empty();
         Optional<String> revertBlocked = Optional.empty();
-        if (!run.fromFork() && config.failures().revert().branches().contains(run.headBranch()) && flaky.isEmpty()) {
-            culprit = culprit(github, run, analysis);
+        if (!run.fromFork() && config.failures().revert().branches().contains(run.headBranch())) {
+            Set<String> culpritsListedInFull = new HashSet<>();
+            culprit = culprit(github, run, analysis, culpritsListedInFull);
             if (culprit.isPresent()) {
-                revertBlocked = laterChanges(github, run.headBranch(), culprit.get().commit());
+                revertBlocked = laterChanges(github, run.headBranch(), culprit.get().commit(),
+                        culpritsListedInFull.contains(culprit.get().commit().sha()));
             }
         }
         boolean opensPullRequest = culprit.isPresent() || !flaky.isEmpty();
@@ -72,7 +76,8 @@ public class FailureEvidence {
     }
 
     /** Between the branch's last green run of the same workflow and this red one. */
-    private Optional<Culprit> culprit(RepositoryGitHub github, FailedRun run, RunAnalysis analysis) throws IOException {
+    private Optional<Culprit> culprit(RepositoryGitHub github, FailedRun run, RunAnalysis analysis, Set<String> listedInFull)
+            throws IOException {
         Optional<String> green = history.lastGreenBefore(run.repositoryId(), run.headBranch(), run.workflowId(), run.runId())
                 .map(RunRecord::headSha);
         if (green.isEmpty() && run.workflowId() != null) {
@@ -88,18 +93,24 @@ public class FailureEvidence {
         }
         List<CommitChange> commits = new ArrayList<>();
         for (String sha : comparison.commitShas()) {
-            commits.add(github.commit(sha).change());
+            RepositoryGitHub.CommitDetails commit = github.commit(sha);
+            commits.add(commit.change());
+            if (commit.filesComplete()) {
+                listedInFull.add(sha);
+            }
         }
         List<String> locations = analysis.locations().stream().map(Location::path).distinct().toList();
         return culprits.find(commits, new CulpritFinder.FailureTraces(analysis.failingTests(), locations));
     }
 
-    /** Why reverting is refused: commits after the culprit that touched its files. */
-    Optional<String> laterChanges(RepositoryGitHub github, String branch, CommitChange culprit) throws IOException {
+    /** Why reverting is refused: commits after the culprit that touched its files, or lists GitHub cut short. */
+    Optional<String> laterChanges(RepositoryGitHub github, String branch, CommitChange culprit, boolean culpritListedInFull)
+            throws IOException {
         Optional<RepositoryGitHub.Branch> head = github.branch(branch);
         if (head.isEmpty() || head.get().sha().equals(culprit.sha())) {
-            return Optional.empty();
+            return RevertPlan.refusal(culprit, List.of(), culpritListedInFull);
         }
-        return RevertPlan.refusal(culprit, github.compare(culprit.sha(), head.get().sha()).changedFiles());
+        RepositoryGitHub.Comparison later = github.compare(culprit.sha(), head.get().sha());
+        return RevertPlan.refusal(culprit, later.changedFiles(), culpritListedInFull && later.filesComplete());
     }
 }

@@ -40,16 +40,16 @@ public class PlannedRemediations {
     /** Stores one planned remediation with its approval deadline, or finds the one stored for it before. */
     @FunctionalInterface
     interface Proposer {
-        RemediationStore.Proposal propose(PlannedRemediation planned, Instant approvalDeadline);
+        RemediationRecord propose(PlannedRemediation planned, Instant approvalDeadline);
     }
 
     void act(RepositoryGitHub github, List<PlannedRemediation> plan, Proposer proposer, RepositoryConfig config,
             String deliveryId) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofHours(config.approval().timeoutHours()));
         for (PlannedRemediation planned : plan) {
-            RemediationStore.Proposal proposal = proposer.propose(planned, deadline);
-            RemediationRecord remediation = proposal.remediation();
-            if (proposal.created()) {
+            RemediationRecord remediation = proposer.propose(planned, deadline);
+            if (remediation.state == RemediationState.PROPOSED) {
+                // new, or stored by an attempt that died before deciding: the transitions are compare-and-set
                 decide(remediation, planned, deliveryId);
             }
             remediation = store.find(remediation.id).orElseThrow();

@@ -110,11 +110,12 @@ public class RemediationExecutor {
             String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, ""))
                     .sha();
             RepositoryGitHub.CommitDetails headCommit = github.commit(head);
-            List<String> later = head.equals(culprit.change().sha()) ? List.of()
-                    : github.compare(culprit.change().sha(), head).changedFiles();
+            RepositoryGitHub.Comparison later = head.equals(culprit.change().sha()) ? null
+                    : github.compare(culprit.change().sha(), head);
             Set<String> paths = Set.copyOf(culprit.change().files().stream().flatMap(f -> f.paths().stream()).toList());
             Map<String, RevertPlan.TreeEntry> parent = github.treeEntries(github.commit(culprit.parentSha()).treeSha(), paths);
-            RevertPlan.Plan plan = RevertPlan.plan(culprit.change(), parent, later);
+            RevertPlan.Plan plan = RevertPlan.plan(culprit.change(), parent, later == null ? List.of() : later.changedFiles(),
+                    culprit.filesComplete() && (later == null || later.filesComplete()));
             String tree = github.createTree(headCommit.treeSha(), plan.changes());
             return github.createCommit(plan.commitMessage() + "\nRemediator audit id " + remediation.id + ".\n", tree, head);
         }, PullRequestText.revert(culprit.change().sha(), culprit.change().title(), remediation.explanation,

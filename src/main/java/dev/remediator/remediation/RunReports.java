@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,10 @@ public class RunReports {
 
     @Inject
     GitHubLinks links;
+
+    /** The app's slug: its comments are signed {@code <slug>[bot]}. */
+    @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "remediator")
+    String appName;
 
     @Inject
     RunHistoryStore history;
@@ -165,7 +170,7 @@ public class RunReports {
         if (id.isEmpty()) {
             // a crash may have come between creating the comment and storing its id
             id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
-                    && c.authorLogin() != null && c.authorLogin().endsWith("[bot]"))
+                    && (appName + "[bot]").equalsIgnoreCase(c.authorLogin()))
                     .map(RepositoryGitHub.Comment::id).findFirst();
         }
         if (id.isPresent()) {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until registered: a deployment missing its GitHub App secret must not take traffic. */
+/** Not ready until registered with a webhook secret: a deployment missing its GitHub App secrets must not take traffic. */
 @Readiness
 public class AppRegistrationHealthCheck implements HealthCheck {
 
@@ -15,9 +15,10 @@ public class AppRegistrationHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        var problem = registration.problem();
         return HealthCheckResponse.named("GitHub App registration")
-                .status(registration.registered())
-                .withData("registration", registration.registered() ? "registered" : "not registered: open /setup")
+                .status(problem.isEmpty())
+                .withData("registration", problem.orElse("registered"))
                 .build();
     }
 }

@@ -21,7 +21,7 @@ public class UnregisteredAppConfigSource implements ConfigSource {
     public static final String NAME = "remediator-unregistered-app";
     static final String APP_ID = "quarkus.github-app.app-id";
     private static final String PRIVATE_KEY = "quarkus.github-app.private-key";
-    private static final String WEBHOOK_SECRET = "quarkus.github-app.webhook-secret";
+    static final String WEBHOOK_SECRET = "quarkus.github-app.webhook-secret";
 
     private volatile Map<String, String> properties;
 

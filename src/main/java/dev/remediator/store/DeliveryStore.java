@@ -126,17 +126,21 @@ public class DeliveryStore {
                 .executeUpdate() == 1;
     }
 
-    /** Puts the delivery back to be tried again at {@code at}. */
+    /**
+     * Puts the delivery back to be tried again at {@code at}. A deferral (GitHub down or rate limited) does not count
+     * as an attempt: waiting out an outage must not use up the retries that real failures get.
+     */
     @Transactional
-    public boolean retryAt(long id, String owner, Instant at, String reason) {
+    public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
         return em.createNativeQuery("""
                 update delivery set status = 'RETRY', status_reason = ?3, next_attempt_at = ?4, lease_owner = null,
-                                    lease_until = null
+                                    lease_until = null, attempts = attempts - ?5
                 where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'""")
                 .setParameter(1, id)
                 .setParameter(2, owner)
                 .setParameter(3, reason)
                 .setParameter(4, at)
+                .setParameter(5, deferral ? 1 : 0)
                 .executeUpdate() == 1;
     }
 

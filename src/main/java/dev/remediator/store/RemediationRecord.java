@@ -50,6 +50,7 @@ public class RemediationRecord extends PanacheEntityBase {
     public Instant approvalDeadline;
     public String culpritAuthor;
     public String branch;
+    public Instant branchAt;
     public Integer pullNumber;
     public String pullUrl;
     public String outcome;

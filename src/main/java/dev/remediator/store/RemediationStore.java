@@ -43,16 +43,16 @@ public class RemediationStore {
      * Stores a planned remediation, or finds the one an earlier analysis of the same run stored: the pair
      * (run, action, target) is unique.
      *
-     * @return the stored remediation and whether this call created it
+     * @return the stored remediation, new or not
      */
     @Transactional
-    public Proposal propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+    public RemediationRecord propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
         Optional<Long> created = insert(run.repositoryId(), run.runId(), run.attempt(), null, run.headSha(), run.headBranch(),
                 planned, approvalDeadline, deliveryId);
-        return created.map(id -> new Proposal(RemediationRecord.findById(id), true))
-                .orElseGet(() -> new Proposal(RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 "
-                        + "and target = ?4", run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult(),
-                        false));
+        // a lambda, not RemediationRecord::findById: that would bind to the base class, which Panache does not enhance
+        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
+                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
+                        run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult());
     }
 
     /** A pushed commit whose drift a remediation is about, and the branch it was pushed to. */
@@ -61,13 +61,14 @@ public class RemediationStore {
 
     /** The same for the drift of a pushed commit: (commit, action, target) is unique. */
     @Transactional
-    public Proposal propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+    public RemediationRecord propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline,
+            String deliveryId) {
         Optional<Long> created = insert(push.repositoryId(), null, null, push.sha(), push.sha(), push.branch(), planned,
                 approvalDeadline, deliveryId);
-        return created.map(id -> new Proposal(RemediationRecord.findById(id), true))
-                .orElseGet(() -> new Proposal(RemediationRecord.find("repositoryId = ?1 and runId is null and subject = ?2 "
+        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
+                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId is null and subject = ?2 "
                         + "and action = ?3 and target = ?4", push.repositoryId(), push.sha(), planned.action(),
-                        planned.target()).firstResult(), false));
+                        planned.target()).firstResult());
     }
 
     /** The new remediation's id, or empty when an earlier call stored it (whichever unique key it falls under). */
@@ -104,7 +105,12 @@ public class RemediationStore {
         return Optional.of(id);
     }
 
-    public record Proposal(RemediationRecord remediation, boolean created) {
+    /** Whether this delivery approved the remediation: its retry resumes the execution that approval began. */
+    @Transactional
+    public boolean approvedIn(long id, String deliveryId) {
+        return deliveryId != null && !em.createNativeQuery("select 1 from audit_event where remediation_id = ?1 "
+                + "and to_state = 'APPROVED' and delivery_id = ?2").setParameter(1, id).setParameter(2, deliveryId)
+                .getResultList().isEmpty();
     }
 
     /** Moves a remediation from {@code from} to {@code to}; false when it was not in {@code from} any more. */
@@ -134,11 +140,6 @@ public class RemediationStore {
                 .setParameter(1, id).setParameter(2, note).executeUpdate();
     }
 
-    @Transactional
-    public void recordBranch(long id, String branch) {
-        em.createNativeQuery("update remediation set branch = ?2, updated_at = now() where id = ?1")
-                .setParameter(1, id).setParameter(2, branch).executeUpdate();
-    }
 
     @Transactional
     public void recordPullRequest(long id, String branch, int number, String url) {
@@ -203,13 +204,32 @@ public class RemediationStore {
         return ids.stream().findFirst().map(id -> RemediationRecord.findById(((Number) id).longValue()));
     }
 
-    /** Pull requests opened by Remediator in a repository since a time: the daily limit counts these. */
+    /** Pull request slots taken in a repository since a time (branches reserved): the daily limit counts these. */
     @Transactional
     public int pullRequestsOpenedSince(long repositoryId, Instant since) {
-        return ((Number) em.createNativeQuery("""
-                select count(*) from audit_event e join remediation r on r.id = e.remediation_id
-                where e.repository_id = ?1 and e.to_state = 'DONE' and e.at >= ?2 and r.pull_number is not null""")
+        return ((Number) em.createNativeQuery("select count(*) from remediation where repository_id = ?1 and branch_at >= ?2")
                 .setParameter(1, repositoryId).setParameter(2, since).getSingleResult()).intValue();
+    }
+
+    /**
+     * Takes one of the repository's daily pull request slots for this remediation's branch, unless {@code limit} are
+     * taken in the last 24 hours; a remediation that holds one keeps it. Serialised per repository, so that
+     * concurrent executions on any replica cannot overshoot the limit.
+     */
+    @Transactional
+    public boolean reservePullRequest(long id, long repositoryId, String branch, int limit) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, repositoryId).getSingleResult();
+        RemediationRecord remediation = RemediationRecord.findById(id);
+        em.refresh(remediation);
+        if (remediation.branchAt == null) {
+            int taken = pullRequestsOpenedSince(repositoryId, Instant.now().minus(java.time.Duration.ofDays(1)));
+            if (taken >= limit) {
+                return false;
+            }
+        }
+        em.createNativeQuery("update remediation set branch = ?2, branch_at = coalesce(branch_at, now()), "
+                + "updated_at = now() where id = ?1").setParameter(1, id).setParameter(2, branch).executeUpdate();
+        return true;
     }
 
     @Transactional
@@ -231,6 +251,12 @@ public class RemediationStore {
     @Transactional
     public List<RemediationRecord> overdueApprovals(Instant now) {
         return RemediationRecord.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now);
+    }
+
+    /** Regenerations still waiting for their workflow's push, dispatched before a time. */
+    @Transactional
+    public List<RemediationRecord> dispatchedBefore(Instant before) {
+        return RemediationRecord.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before);
     }
 
     public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,

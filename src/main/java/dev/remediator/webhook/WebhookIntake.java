@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.remediator.delivery.DeliveryProcessor;
+import dev.remediator.setup.AppRegistration;
 import dev.remediator.store.DeliveryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,15 +37,25 @@ public class WebhookIntake {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    AppRegistration registration;
+
+    /** Always set: the real secret, or a random one while the instance is not ready (see {@link AppRegistration}). */
     @ConfigProperty(name = "quarkus.github-app.webhook-secret")
-    Optional<String> webhookSecret;
+    String webhookSecret;
 
     public Answer receive(String deliveryId, String event, String signature, byte[] body) {
         if (isBlank(deliveryId) || isBlank(event)) {
             return count(event, "incomplete", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event are required"));
         }
+        Optional<String> unready = registration.problem();
+        if (unready.isPresent()) {
+            // ours to fix, not the sender's: a 5xx, so that GitHub's redelivery works once it is fixed
+            LOG.errorf("Refused delivery %s (%s): %s", deliveryId, event, unready.get());
+            return count(event, "unready", new Answer(503, "Remediator is not ready: " + unready.get()));
+        }
         // The extension skips the check in dev and test too, so that payloads can be replayed by hand.
-        if (!LaunchMode.current().isDevOrTest() && !signedByGitHub(body, signature)) {
+        if (!LaunchMode.current().isDevOrTest() && !WebhookSignature.matches(webhookSecret, body, signature)) {
             LOG.warnf("Refused delivery %s (%s): bad or missing signature", deliveryId, event);
             return count(event, "bad_signature", new Answer(401, "Invalid signature"));
         }
@@ -66,14 +77,6 @@ public class WebhookIntake {
         }
         processor.submit(id.get());
         return count(event, "stored", new Answer(200, "Stored"));
-    }
-
-    private boolean signedByGitHub(byte[] body, String signature) {
-        if (webhookSecret.isEmpty()) {
-            LOG.error("quarkus.github-app.webhook-secret is not set: refusing every delivery");
-            return false;
-        }
-        return WebhookSignature.matches(webhookSecret.get(), body, signature);
     }
 
     private Answer count(String event, String outcome, Answer answer) {

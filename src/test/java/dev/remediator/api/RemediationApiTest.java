@@ -75,5 +75,7 @@ class RemediationApiTest extends EndToEndTest {
         api().queryParam("cursor", "bm90LW91cnM").get("/api/audit").then().statusCode(400);
         api().get("/api/remediations/999999999999").then().statusCode(404);
         given().get("/api/audit").then().statusCode(401);
+        given().get("/api;v=1/audit").then().statusCode(401);
+        given().get("//api/audit").then().statusCode(401);
     }
 }

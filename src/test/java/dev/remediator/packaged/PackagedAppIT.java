@@ -123,6 +123,24 @@ class PackagedAppIT {
                     "https://github.com/settings/apps/new?state=", "https://remediator.example.com/setup/callback");
             assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
             assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+            byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
+            assertThat(app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00").statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void aRegisteredAppWithoutItsWebhookSecretSaysSoAndIsNotReady() throws Exception {
+        Map<String, String> noSecret = Map.of("quarkus.github-app.app-id", String.valueOf(github.app().id()),
+                "quarkus.github-app.private-key", github.app().privateKeyPem(),
+                "quarkus.github-app.instance-endpoint", github.baseUrl());
+        try (PackagedApp app = PackagedApp.unregistered(noSecret).start()) {
+            var ready = app.get("/q/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("QUARKUS_GITHUB_APP_WEBHOOK_SECRET is not set");
+            byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
+            var answer = app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00");
+            assertThat(answer.statusCode()).as("GitHub can redeliver once the secret is set").isEqualTo(503);
+            assertThat(answer.body()).contains("WEBHOOK_SECRET");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.remediator.core.remediation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import dev.remediator.core.analysis.FailureCategory;
@@ -24,6 +25,9 @@ import dev.remediator.core.text.MarkdownText;
  * that says why and what to look at: a case is never dropped silently.
  */
 public final class RemediationPlanner {
+
+    /** A test failed and passed at the same SHA; below this it only flipped often lately. */
+    static final double PROVEN_FLAKY = 0.9;
 
     /** Below this, a culprit is named as a suspect but not reverted. */
     static final double REVERT_CONFIDENCE = 0.6;
@@ -49,8 +53,10 @@ public final class RemediationPlanner {
         if (failure.verdict().transientFailure()) {
             return planRerun(failure, config.failures().rerun());
         }
-        if (!failure.history().flakyTests().isEmpty()) {
-            return planQuarantines(failure);
+        List<FlakyTest> proven = failure.history().flakyTests().stream()
+                .filter(test -> test.confidence() >= PROVEN_FLAKY).toList();
+        if (!proven.isEmpty()) {
+            return planQuarantines(failure, proven);
         }
         if (failure.history().brokenTrunk().isPresent()) {
             return explain(failure, "This failure is not this change's fault: "
@@ -65,8 +71,17 @@ public final class RemediationPlanner {
                             + ". One re-run of the failed jobs tells a flaky test from a real break.",
                     null));
         }
-        if (failure.history().culprit().isPresent() && config.failures().revert().branches().contains(failure.run().headBranch())) {
-            return planRevert(failure, failure.history().culprit().get());
+        boolean revertBranch = config.failures().revert().branches().contains(failure.run().headBranch());
+        Optional<Culprit> culprit = failure.history().culprit();
+        // a test that only flipped often is suspected, not proven, flaky: a sure culprit is the likelier cause
+        if (revertBranch && culprit.isPresent() && culprit.get().confidence() >= REVERT_CONFIDENCE) {
+            return planRevert(failure, culprit.get());
+        }
+        if (!failure.history().flakyTests().isEmpty()) {
+            return planQuarantines(failure, failure.history().flakyTests());
+        }
+        if (revertBranch && culprit.isPresent()) {
+            return planRevert(failure, culprit.get());
         }
         return explain(failure, summary(failure) + " " + suggestion(failure));
     }
@@ -166,9 +181,8 @@ public final class RemediationPlanner {
                 null));
     }
 
-    private List<PlannedRemediation> planQuarantines(FailureCase failure) {
+    private List<PlannedRemediation> planQuarantines(FailureCase failure, List<FlakyTest> flaky) {
         RepositoryConfig.Quarantine quarantine = failure.context().config().failures().quarantine();
-        List<FlakyTest> flaky = failure.history().flakyTests();
         String evidence = MarkdownText.escape(String.join("; ", flaky.stream().map(FlakyTest::evidence).toList()));
         if (!quarantine.enabled()) {
             return explain(failure, "Flaky: " + evidence + ". Quarantine is disabled in the config "
@@ -258,7 +272,7 @@ public final class RemediationPlanner {
     }
 
     private List<PlannedRemediation> explain(FailureCase failure, String explanation) {
-        return List.of(explanation("run:" + failure.run().runId(), explanation, failure.context()));
+        return List.of(explanation("run:" + failure.run().runId() + ":" + failure.run().attempt(), explanation, failure.context()));
     }
 
     private static PlannedRemediation explanation(String target, String explanation, FailureCase.Context context) {

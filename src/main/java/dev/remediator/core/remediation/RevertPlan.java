@@ -35,10 +35,11 @@ public final class RevertPlan {
     /**
      * @param parentEntries the parent's tree entries for the commit's paths (absent: the path did not exist)
      * @param touchedLater  files changed by commits after the culprit, up to the branch head
+     * @param listedInFull  see {@link #refusal}
      */
-    public static Plan plan(CommitChange culprit, Map<String, TreeEntry> parentEntries, Collection<String> touchedLater)
-            throws RefusedException {
-        Optional<String> refusal = refusal(culprit, touchedLater);
+    public static Plan plan(CommitChange culprit, Map<String, TreeEntry> parentEntries, Collection<String> touchedLater,
+            boolean listedInFull) throws RefusedException {
+        Optional<String> refusal = refusal(culprit, touchedLater, listedInFull);
         if (refusal.isPresent()) {
             throw new RefusedException(refusal.get());
         }
@@ -57,8 +58,17 @@ public final class RevertPlan {
         return new Plan(changes, message);
     }
 
-    /** Why the culprit cannot be reverted over these later changes, if it cannot. */
-    public static Optional<String> refusal(CommitChange culprit, Collection<String> touchedLater) {
+    /**
+     * Why the culprit cannot be reverted over these later changes, if it cannot.
+     *
+     * @param listedInFull false when GitHub may have left files out of the culprit's or the later commits' lists
+     *                     (it lists at most 300 at once): then nothing can be said safe
+     */
+    public static Optional<String> refusal(CommitChange culprit, Collection<String> touchedLater, boolean listedInFull) {
+        if (!listedInFull) {
+            return Optional.of("GitHub lists only part of the files changed by " + culprit.shortSha()
+                    + " or after it (300 or more), too many to be sure a revert drops nothing");
+        }
         List<String> conflicts = culprit.files().stream().flatMap(f -> f.paths().stream())
                 .filter(touchedLater::contains).distinct().toList();
         if (conflicts.isEmpty()) {

@@ -113,11 +113,13 @@ public final class CheckRunReport {
                     .append(r.approvalDeadline() == null ? "" : ", until " + MarkdownBlocks.when(r.approvalDeadline()))
                     .append(".\n");
             case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n');
-            case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
+            // skipped when it was to run (the daily limit, a refused revert): the note says why
+            case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.note() != null ? r.note() : r.decisionReason()))
+                    .append(".\n");
             case REJECTED, EXPIRED, FAILED -> out.append("Nothing was changed.\n");
             default -> out.append("Decision: ").append(MarkdownText.escape(r.decisionReason())).append(".\n");
         }
-        if (r.note() != null) {
+        if (r.note() != null && r.state() != RemediationState.SKIPPED) {
             out.append("\n> ").append(MarkdownText.escape(r.note())).append('\n');
         }
         out.append("\n<sub>Audit id ").append(r.id()).append("</sub>\n");
@@ -149,12 +151,28 @@ public final class CheckRunReport {
     }
 
     private static List<Button> buttons(RemediationView lead) {
-        if (lead == null || !lead.awaitingApproval()) {
+        return lead == null ? List.of() : decisionButtons(lead, true);
+    }
+
+    /**
+     * The buttons a remediation offers: Approve and Reject while it awaits approval, Retry after its execution failed
+     * (a retry is an approval, checked as one), and Re-analyse where there is a run to analyse again.
+     */
+    public static List<Button> decisionButtons(RemediationView remediation, boolean reanalysable) {
+        List<Button> buttons = new ArrayList<>();
+        if (remediation.awaitingApproval()) {
+            buttons.add(new Button("Approve", "Run: " + remediation.action().slug() + " (risk "
+                    + remediation.risk().formatted() + ")", APPROVE + remediation.id()));
+            buttons.add(new Button("Reject", "Dismiss this remediation", REJECT + remediation.id()));
+        } else if (remediation.state() == RemediationState.FAILED && remediation.action().executable()) {
+            buttons.add(new Button("Retry", "Try " + remediation.action().slug() + " again", APPROVE + remediation.id()));
+        } else {
             return List.of();
         }
-        return List.of(new Button("Approve", "Run: " + lead.action().slug() + " (risk " + lead.risk().formatted() + ")",
-                APPROVE + lead.id()), new Button("Reject", "Dismiss this remediation", REJECT + lead.id()),
-                new Button("Re-analyse", "Analyse the run's logs again", REANALYSE + lead.id()));
+        if (reanalysable) {
+            buttons.add(new Button("Re-analyse", "Analyse the run's logs again", REANALYSE + remediation.id()));
+        }
+        return buttons;
     }
 
     private static List<Annotation> annotations(RunReport report) {

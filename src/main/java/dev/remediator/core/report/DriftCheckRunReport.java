@@ -162,15 +162,12 @@ public final class DriftCheckRunReport {
     }
 
     private static List<Button> buttons(Check check) {
-        return awaiting(check).map(lead -> List.of(
-                new Button("Approve", "Run: " + lead.action().slug() + " (risk " + lead.risk().formatted() + ")",
-                        CheckRunReport.APPROVE + lead.id()),
-                new Button("Reject", "Dismiss this remediation", CheckRunReport.REJECT + lead.id()))).orElse(List.of());
+        return awaiting(check).map(lead -> CheckRunReport.decisionButtons(lead, false)).orElse(List.of());
     }
 
-    /** GitHub allows three buttons: they serve the first remediation awaiting approval, the others wait their turn. */
+    /** GitHub allows three buttons: they serve the first remediation awaiting a decision, the others wait their turn. */
     private static Optional<RemediationView> awaiting(Check check) {
-        return check.remediations().stream().filter(RemediationView::awaitingApproval).findFirst();
+        return check.remediations().stream().filter(r -> !CheckRunReport.decisionButtons(r, false).isEmpty()).findFirst();
     }
 
     private static String shortSha(String sha) {

@@ -87,6 +87,7 @@ class RemediationPlannerTest {
         Culprit sure = new Culprit(CULPRIT, 0.9, 1, List.of("the only commit since the last green run"));
         Culprit unsure = new Culprit(CULPRIT, 0.4, 9, List.of("touches Parser.java"));
         FlakyTest flaky = new FlakyTest("com.acme.ParserTest#parses", 0.9, "failed in run 42, passed in attempt 2");
+        FlakyTest suspected = new FlakyTest("com.acme.ParserTest#parses", 0.6, "flipped 4 times in the last 10 runs");
         RepositoryConfig advisory = withMode(RepositoryConfig.Mode.ADVISORY, 5);
         RepositoryConfig lowThreshold = withMode(RepositoryConfig.Mode.AUTO, 1);
         return Stream.of(
@@ -102,6 +103,12 @@ class RemediationPlannerTest {
                         base, RemediationAction.CONFIRM, Verdict.RUN),
                 Arguments.of("flaky test proven at the same SHA: quarantine, asks above the threshold",
                         base.withHistory(List.of(flaky), false, null, null).with(lowThreshold, 0), RemediationAction.QUARANTINE, Verdict.ASK),
+                Arguments.of("a test that only flipped lately, with a sure culprit: the culprit is reverted",
+                        base.on("main", 2).withHistory(List.of(suspected), false, sure, null), RemediationAction.REVERT, Verdict.RUN),
+                Arguments.of("a test that only flipped lately, no culprit: quarantine",
+                        base.on("main", 2).withHistory(List.of(suspected), false, null, null), RemediationAction.QUARANTINE, Verdict.RUN),
+                Arguments.of("a proven flaky test wins over a culprit",
+                        base.on("main", 2).withHistory(List.of(flaky), false, sure, null), RemediationAction.QUARANTINE, Verdict.RUN),
                 Arguments.of("test failure confirmed on attempt 2 with a sure culprit: revert",
                         base.on("main", 2).withHistory(List.of(), false, sure, null), RemediationAction.REVERT, Verdict.RUN),
                 Arguments.of("compile error on main with a sure culprit: revert at once",

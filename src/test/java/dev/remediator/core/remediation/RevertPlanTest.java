@@ -29,7 +29,7 @@ class RevertPlanTest {
 
     @Test
     void everyTouchedFileReturnsToItsParentState() throws Exception {
-        RevertPlan.Plan plan = RevertPlan.plan(CULPRIT, PARENT, Set.of("README.md"));
+        RevertPlan.Plan plan = RevertPlan.plan(CULPRIT, PARENT, Set.of("README.md"), true);
 
         assertThat(plan.changes()).containsExactly(
                 new TreeChange("src/Parser.java", "100644", "aaa"),
@@ -42,14 +42,21 @@ class RevertPlanTest {
 
     @Test
     void refusedWhenALaterCommitTouchedTheSameFiles() {
-        assertThatThrownBy(() -> RevertPlan.plan(CULPRIT, PARENT, Set.of("src/Parser.java", "docs/x.md")))
+        assertThatThrownBy(() -> RevertPlan.plan(CULPRIT, PARENT, Set.of("src/Parser.java", "docs/x.md"), true))
                 .isInstanceOf(RevertPlan.RefusedException.class)
                 .hasMessage("later commits changed src/Parser.java after c0ffee1");
     }
 
     @Test
+    void refusedWhenGitHubListedOnlyPartOfTheChanges() {
+        assertThatThrownBy(() -> RevertPlan.plan(CULPRIT, PARENT, Set.of(), false))
+                .isInstanceOf(RevertPlan.RefusedException.class)
+                .hasMessageContaining("GitHub lists only part of the files changed by c0ffee1");
+    }
+
+    @Test
     void refusedWhenTheParentLacksAFileToPutBack() {
-        assertThatThrownBy(() -> RevertPlan.plan(CULPRIT, Map.of(), Set.of()))
+        assertThatThrownBy(() -> RevertPlan.plan(CULPRIT, Map.of(), Set.of(), true))
                 .isInstanceOf(RevertPlan.RefusedException.class)
                 .hasMessageContaining("src/Parser.java is not in the parent commit's tree");
     }

@@ -62,9 +62,17 @@ class CheckRunReportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RemediationState.class, names = { "DONE", "REJECTED", "EXPIRED", "SKIPPED", "FAILED", "EXECUTING" })
-    void onlyARemediationAwaitingApprovalHasButtons(RemediationState state) {
+    @EnumSource(value = RemediationState.class, names = { "DONE", "REJECTED", "EXPIRED", "SKIPPED", "EXECUTING" })
+    void onlyARemediationAwaitingADecisionHasButtons(RemediationState state) {
         assertThat(CheckRunReport.render(report(remediation(state, 7), List.of())).buttons()).isEmpty();
+    }
+
+    @Test
+    void aFailedExecutionCanBeRetried() {
+        assertThat(CheckRunReport.render(report(remediation(RemediationState.FAILED, 7), List.of())).buttons())
+                .extracting(CheckRunReport.Button::label, CheckRunReport.Button::identifier)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Retry", "approve-7"),
+                        org.assertj.core.groups.Tuple.tuple("Re-analyse", "reanalyse-7"));
     }
 
     @Test

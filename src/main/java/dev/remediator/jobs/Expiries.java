@@ -21,13 +21,15 @@ import dev.remediator.store.RemediationStore;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Approvals expire (config {@code approval.timeout_hours}, default 24 h): the remediation becomes EXPIRED and its
- * check run loses its buttons. Every replica's scheduler fires; one per tick does the work.
+ * Waits that end (DESIGN §3): an approval nobody gives within {@code approval.timeout_hours} (default 24 h) expires
+ * and its check run loses its buttons; a regeneration whose workflow has not pushed its result within
+ * {@code remediator.drift.regeneration-timeout} (6 h) fails, saying so. Every replica's scheduler fires; one per tick
+ * does the work.
  */
 @ApplicationScoped
-public class ApprovalExpiry {
+public class Expiries {
 
-    private static final Logger LOG = Logger.getLogger(ApprovalExpiry.class);
+    private static final Logger LOG = Logger.getLogger(Expiries.class);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -46,10 +48,13 @@ public class ApprovalExpiry {
     @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
     Duration interval;
 
+    @ConfigProperty(name = "remediator.drift.regeneration-timeout", defaultValue = "6h")
+    Duration regenerationTimeout;
+
     @Scheduled(every = "${remediator.approval.expiry-interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void expireOverdueApprovals() {
+    void endOverdueWaits() {
         Instant now = Instant.now();
         if (!ticks.claim("approval-expiry", now, interval)) {
             return;
@@ -62,6 +67,15 @@ public class ApprovalExpiry {
                 publish(remediation);
             }
         }
+        for (RemediationRecord remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
+            String reason = "the regeneration workflow has not pushed its result within " + regenerationTimeout.toHours()
+                    + " hours of its dispatch: look at its runs, then approve again";
+            if (remediations.transition(remediation.id, RemediationState.EXECUTING, RemediationState.FAILED,
+                    RemediationStore.REMEDIATOR, reason, null)) {
+                remediations.note(remediation.id, reason);
+                publish(remediation);
+            }
+        }
         ticks.forgetBefore(now.minus(Duration.ofDays(1)));
     }
 
@@ -71,8 +85,8 @@ public class ApprovalExpiry {
             reports.publish(repositories.open(repository.installationId, repository.id, repository.fullName),
                     remediation);
         } catch (Exception e) {
-            // The state is EXPIRED whatever GitHub shows; the next report of it (a click, a re-analysis) redraws it.
-            LOG.errorf(e, "Remediation %d expired, but its check run could not be updated", remediation.id);
+            // The state is stored whatever GitHub shows; the next report of it (a click, a re-analysis) redraws it.
+            LOG.errorf(e, "Remediation %d ended, but its check run could not be updated", remediation.id);
         }
     }
 }
