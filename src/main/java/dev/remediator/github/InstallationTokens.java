@@ -13,13 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kohsuke.github.GHAppInstallationToken;
 import org.kohsuke.github.GHPermissionType;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
 
 import io.quarkiverse.githubapp.GitHubClientProvider;
@@ -35,8 +30,8 @@ public class InstallationTokens {
     /** A token is replaced this long before GitHub's expiry, so that no call starts with a dying token. */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
-    /** A scoped token and a hub4j client that uses it. */
-    public record ScopedToken(String token, Instant expiresAt, GitHub client) {
+    /** A token scoped to one repository and a set of permissions, and when GitHub lets it expire. */
+    public record ScopedToken(String token, Instant expiresAt) {
         boolean freshAt(Instant now) {
             return now.plus(REFRESH_MARGIN).isBefore(expiresAt);
         }
@@ -47,12 +42,6 @@ public class InstallationTokens {
 
     @Inject
     GitHubClientProvider clients;
-
-    @Inject
-    GitHubTransport transport;
-
-    @ConfigProperty(name = "quarkus.github-app.rest-api-endpoint", defaultValue = "${quarkus.github-app.instance-endpoint}")
-    String endpoint;
 
     private final Map<Key, ScopedToken> cache = new ConcurrentHashMap<>();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
@@ -94,14 +83,7 @@ public class InstallationTokens {
             throw new GitHubApiException(e.getResponseCode(), "POST",
                     "/app/installations/" + key.installationId() + "/access_tokens", e.getMessage());
         }
-        GitHub client = new GitHubBuilder()
-                .withEndpoint(endpoint)
-                .withAppInstallationToken(token.getToken())
-                .withConnector(transport)
-                .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                .build();
-        return new ScopedToken(token.getToken(), token.getExpiresAt().toInstant(), client);
+        return new ScopedToken(token.getToken(), token.getExpiresAt().toInstant());
     }
 
     /** Write implies read, so a scope asked for at both levels is asked for once, at the higher one. */

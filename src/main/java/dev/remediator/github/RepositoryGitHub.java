@@ -115,6 +115,12 @@ public final class RepositoryGitHub {
                         b.path("protected").asBoolean()));
     }
 
+    /** The SHA a branch points at; a missing branch is GitHub's 404. */
+    public String branchHead(String name) throws IOException {
+        return branch(name).orElseThrow(() -> new GitHubApiException(404, "GET", "/branches/" + name, "no branch " + name))
+                .sha();
+    }
+
     /** A commit with the files it changed, its parent and its tree. */
     /** GitHub lists at most this many files of a commit or a comparison in one answer. */
     static final int LISTED_FILES = 300;
@@ -244,8 +250,15 @@ public final class RepositoryGitHub {
         return pulls.stream().findFirst().map(this::pullRequest);
     }
 
-    public PullRequest pullRequest(int number) throws IOException {
-        return pullRequest(call(Set.of(GitHubPermission.PULL_REQUESTS_READ), token -> rest.get(token, repo("/pulls/" + number))));
+    /**
+     * The open pull requests whose head is this commit: a run of a fork's pull request comes without them in its
+     * {@code workflow_run} payload.
+     */
+    public List<Integer> openPullRequestsOf(String sha) throws IOException {
+        return call(Set.of(GitHubPermission.PULL_REQUESTS_READ), token -> rest.list(token, repo("/commits/" + sha + "/pulls"),
+                null)).stream().filter(p -> "open".equals(p.path("state").asText()))
+                .filter(p -> sha.equals(p.path("head").path("sha").asText()))
+                .map(p -> p.path("number").asInt()).toList();
     }
 
     public PullRequest openDraftPullRequest(String title, String body, String head, String base) throws IOException {

@@ -150,9 +150,8 @@ public class Approvals {
         ObjectNode run = (ObjectNode) github.workflowRun(remediation.runId);
         run.put("run_attempt", remediation.runAttempt).put("conclusion", "failure");
         payload.set("workflow_run", run);
-        InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
         payload.putObject("repository").put("id", remediation.repositoryId).put("full_name", github.fullName())
-                .put("default_branch", repository == null || repository.defaultBranch == null ? "main" : repository.defaultBranch);
+                .put("default_branch", InstalledRepository.defaultBranchOf(remediation.repositoryId));
         analysis.analyse(FailedRun.of(installationId, payload, Instant.now()), config, deliveryId, true);
         return new Answer(Outcome.REANALYSED, "Re-analysed at the request of @" + actor + ".");
     }

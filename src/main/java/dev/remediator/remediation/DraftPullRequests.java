@@ -1,8 +1,6 @@
 package dev.remediator.remediation;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 

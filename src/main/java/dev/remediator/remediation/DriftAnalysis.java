@@ -122,7 +122,7 @@ public class DriftAnalysis {
             return ScanOutcome.SKIPPED;
         }
         RepositoryGitHub github = repositories.open(repository.installationId, repository.id, repository.fullName);
-        String branch = repository.defaultBranch == null ? "main" : repository.defaultBranch;
+        String branch = InstalledRepository.defaultBranchOf(repository.id);
         Optional<String> head = github.refSha(branch);
         if (head.isEmpty()) {
             return ScanOutcome.SKIPPED;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.drift.DriftClassifier;
 import dev.remediator.core.drift.DriftKind;
@@ -62,11 +63,11 @@ class DriftFixes {
             Optional<ProvenanceNode> found = node(github, config, remediation.subject, remediation.target);
             if (found.isEmpty()) {
                 return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + remediation.target
-                        + " is not in the manifest at " + shortSha(remediation.subject) + " any more");
+                        + " is not in the manifest at " + CommitChange.shortSha(remediation.subject) + " any more");
             }
             node = found.get();
         } catch (ProvenanceException e) {
-            return new ExecutionOutcome(RemediationState.SKIPPED, "the manifest at " + shortSha(remediation.subject)
+            return new ExecutionOutcome(RemediationState.SKIPPED, "the manifest at " + CommitChange.shortSha(remediation.subject)
                     + " cannot be used: " + e.getMessage());
         }
         String branch = RemediatorBranch.name(RemediationAction.REGENERATE, node.context(), remediation.id);
@@ -148,7 +149,7 @@ class DriftFixes {
             throws IOException {
         String base = remediation.headBranch;
         String manifestPath = config.drift().manifest();
-        String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, "")).sha();
+        String head = github.branchHead(base);
         ProvenanceManifest manifest;
         ProvenanceNode node;
         try {
@@ -220,10 +221,7 @@ class DriftFixes {
     }
 
     private static String evidenceLink(RepositoryGitHub github, RemediationRecord remediation) {
-        return "the Drift check run on " + MarkdownText.code(shortSha(remediation.subject)) + " of " + github.fullName();
+        return "the Drift check run on " + MarkdownText.code(CommitChange.shortSha(remediation.subject)) + " of " + github.fullName();
     }
 
-    private static String shortSha(String sha) {
-        return sha.substring(0, Math.min(7, sha.length()));
-    }
 }

@@ -1,7 +1,6 @@
 package dev.remediator.remediation;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.drift.DriftMode;
@@ -56,19 +54,9 @@ public class DriftReports {
         if (known.isPresent()) {
             return known.get();
         }
-        String externalId = "remediator-drift-" + push.sha();
-        Optional<Long> created = resumed ? github.findCheckRun(push.sha(), DriftCheckRunReport.NAME, externalId)
-                : Optional.empty();
-        long id;
-        if (created.isPresent()) {
-            id = created.get();
-        } else {
-            ObjectNode body = JSON.createObjectNode().put("name", DriftCheckRunReport.NAME).put("head_sha", push.sha())
-                    .put("external_id", externalId).put("status", "in_progress").put("started_at", Instant.now().toString());
-            body.putObject("output").put("title", "Checking drift").put("summary", "Comparing the pushed tree with "
-                    + MarkdownText.code(manifestPath) + "…");
-            id = github.createCheckRun(body);
-        }
+        long id = CheckRuns.findOrCreate(github, resumed, DriftCheckRunReport.NAME, push.sha(),
+                "remediator-drift-" + push.sha(), null, "Checking drift",
+                "Comparing the pushed tree with " + MarkdownText.code(manifestPath) + "…").id();
         drifts.saveCheckRun(push.repositoryId(), push.sha(), id);
         return id;
     }
@@ -89,6 +77,6 @@ public class DriftReports {
                 remediations.forCommit(github.repositoryId(), sha).stream().map(RunReports::view).toList());
         CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check);
         boolean annotate = !rendered.annotations().isEmpty() && drifts.claimAnnotations(github.repositoryId(), sha);
-        RunReports.send(github, checkRun.get(), rendered, annotate);
+        CheckRuns.send(github, checkRun.get(), rendered, annotate);
     }
 }

@@ -54,6 +54,11 @@ public record FailedRun(long installationId, long repositoryId, String repositor
                 baseBranch, "failure", analysed.pullRequests(), fromFork, analysed.runUrl(), receivedAt);
     }
 
+    public FailedRun withPullRequests(List<Integer> numbers) {
+        return new FailedRun(installationId, repositoryId, repository, defaultBranch, runId, attempt, workflowId,
+                workflowName, workflowPath, headSha, headBranch, baseBranch, conclusion, numbers, fromFork, url, receivedAt);
+    }
+
     public boolean failed() {
         return "failure".equals(conclusion) || "timed_out".equals(conclusion);
     }

@@ -63,9 +63,11 @@ public class FailureAnalysis {
     /**
      * @param resumed whether an earlier attempt may have begun this work (a retried delivery, a re-analysis)
      */
-    public void analyse(FailedRun run, LoadedConfig config, String deliveryId, boolean resumed) throws IOException {
-        RepositoryGitHub github = repositories.open(run.installationId(), run.repositoryId(), run.repository());
-        reports.start(github, run, resumed);
+    public void analyse(FailedRun given, LoadedConfig config, String deliveryId, boolean resumed) throws IOException {
+        RepositoryGitHub github = repositories.open(given.installationId(), given.repositoryId(), given.repository());
+        reports.start(github, given, resumed);
+        FailedRun run = given.fromFork() && given.pullRequests().isEmpty()
+                ? given.withPullRequests(github.openPullRequestsOf(given.headSha())) : given;
         long started = System.nanoTime();
         List<RepositoryGitHub.WorkflowJob> jobs = github.jobs(run.runId(), run.attempt());
         Map<String, JobAnalysis> analyses = new LinkedHashMap<>();

@@ -64,12 +64,17 @@ public class FailureEvidence {
             }
         }
         boolean opensPullRequest = culprit.isPresent() || !flaky.isEmpty();
-        boolean targetProtected = opensPullRequest && github.branch(run.defaultBranch())
+        // a revert goes into the branch that broke, a quarantine into the default branch
+        String target = culprit.isPresent() ? run.headBranch() : run.defaultBranch();
+        boolean targetProtected = opensPullRequest && github.branch(target)
                 .map(RepositoryGitHub.Branch::protectedBranch).orElse(false);
         FailureCase.Context context = new FailureCase.Context(config,
                 remediations.pullRequestsOpenedSince(run.repositoryId(), Instant.now().minus(Duration.ofDays(1))),
                 remediations.trackRecords(run.repositoryId()), targetProtected);
-        return new FailureCase(failing, run.defaultBranch(), run.fromFork(), run.fromFork(), failedJobs, totalJobs,
+        // an outside author can only propose changes from a fork: a branch of the repository itself was pushed by
+        // someone with write access to it
+        boolean outsideAuthor = run.fromFork();
+        return new FailureCase(failing, run.defaultBranch(), run.fromFork(), outsideAuthor, failedJobs, totalJobs,
                 new FailureCase.Verdict(analysis.category(), analysis.confidence(), analysis.transientFailure(),
                         analysis.failingTests()),
                 new FailureCase.History(flaky, brokenTrunk, culprit, revertBlocked), context);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.remediation.ProtectedPaths;
 import dev.remediator.core.remediation.QuarantineFile;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RemediationState;
@@ -107,8 +108,7 @@ public class RemediationExecutor {
         RepositoryGitHub.CommitDetails culprit = github.commit(remediation.target);
         String branch = RemediatorBranch.name(RemediationAction.REVERT, culprit.change().shortSha(), remediation.id);
         return pullRequests.open(github, remediation, config, branch, remediation.headBranch, base -> {
-            String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, ""))
-                    .sha();
+            String head = github.branchHead(base);
             RepositoryGitHub.CommitDetails headCommit = github.commit(head);
             RepositoryGitHub.Comparison later = head.equals(culprit.change().sha()) ? null
                     : github.compare(culprit.change().sha(), head);
@@ -125,6 +125,11 @@ public class RemediationExecutor {
     private ExecutionOutcome quarantine(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
         String file = config.failures().quarantine().file();
+        if (ProtectedPaths.of(config).test(file)) {
+            // the config may have changed since the plan
+            return new ExecutionOutcome(RemediationState.SKIPPED, "the quarantine file " + file + " is under "
+                    + "protected_paths: Remediator never writes there");
+        }
         String branch = RemediatorBranch.name(RemediationAction.QUARANTINE, remediation.target, remediation.id);
         String reason = "flaky (Remediator audit id " + remediation.id + ", " + Instant.now().toString().substring(0, 10) + ")";
         QuarantineFile.Update update = QuarantineFile.add(github.fileContent(file, null).orElse(null), remediation.target,
@@ -132,9 +137,8 @@ public class RemediationExecutor {
         if (!update.changed()) {
             return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target + " is already in " + file);
         }
-        return pullRequests.open(github, remediation, config, branch, defaultBranch(remediation), base -> {
-            String head = github.branch(base).orElseThrow(() -> new GitHubApiException(404, "GET", "branch " + base, ""))
-                    .sha();
+        return pullRequests.open(github, remediation, config, branch, InstalledRepository.defaultBranchOf(remediation.repositoryId), base -> {
+            String head = github.branchHead(base);
             String blob = github.createBlob(QuarantineFile.add(github.fileContent(file, head).orElse(null),
                     remediation.target, reason).content());
             String tree = github.createTree(github.commit(head).treeSha(),
@@ -145,10 +149,6 @@ public class RemediationExecutor {
                 RunReports.view(remediation).risk(), remediation.id));
     }
 
-    private static String defaultBranch(RemediationRecord remediation) {
-        InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
-        return repository == null || repository.defaultBranch == null ? "main" : repository.defaultBranch;
-    }
 
     private static String evidenceLink(RepositoryGitHub github, RemediationRecord remediation) {
         return "run " + remediation.runId + " of " + github.fullName() + " (the Remediator check run on "

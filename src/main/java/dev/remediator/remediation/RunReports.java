@@ -13,8 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.remediation.RiskFactor;
@@ -66,21 +64,12 @@ public class RunReports {
         if (known.isPresent()) {
             return known.get();
         }
-        String externalId = externalId(run.runId());
-        Optional<Long> created = resumed ? github.findCheckRun(run.headSha(), CheckRunReport.NAME, externalId)
-                : Optional.empty();
-        long id;
-        if (created.isPresent()) {
-            id = created.get();
-        } else {
-            ObjectNode body = JSON.createObjectNode().put("name", CheckRunReport.NAME).put("head_sha", run.headSha())
-                    .put("external_id", externalId).put("status", "in_progress").put("details_url", run.url())
-                    .put("started_at", Instant.now().toString());
-            body.putObject("output").put("title", "Analysing the failure")
-                    .put("summary", CheckRunReport.analysingSummary(run.workflowName(), run.runId(), run.attempt()));
-            id = github.createCheckRun(body);
-            registry.timer("remediator.detection.latency")
-                    .record(Duration.between(run.receivedAt(), Instant.now()));
+        CheckRuns.Found found = CheckRuns.findOrCreate(github, resumed, CheckRunReport.NAME, run.headSha(),
+                externalId(run.runId()), run.url(), "Analysing the failure",
+                CheckRunReport.analysingSummary(run.workflowName(), run.runId(), run.attempt()));
+        long id = found.id();
+        if (found.created()) {
+            registry.timer("remediator.detection.latency").record(Duration.between(run.receivedAt(), Instant.now()));
         }
         links.saveCheckRun(run.repositoryId(), run.runId(), run.headSha(), id);
         return id;
@@ -111,57 +100,7 @@ public class RunReports {
             throws IOException {
         boolean annotate = !rendered.annotations().isEmpty() && rendered.conclusion() != null
                 && links.claimAnnotations(github.repositoryId(), runId);
-        send(github, checkRunId, rendered, annotate);
-    }
-
-    /**
-     * Draws a rendered check run on GitHub, with its annotations only when {@code annotate} (they append, so they are
-     * sent once per check run): GitHub takes 50 a request, so the first request carries the first 50 and each
-     * further batch its own request.
-     */
-    static void send(RepositoryGitHub github, long checkRunId, CheckRunReport.Rendered rendered, boolean annotate)
-            throws IOException {
-        List<CheckRunReport.Annotation> annotations = annotate ? rendered.annotations() : List.of();
-        int first = Math.min(CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size());
-        github.updateCheckRun(checkRunId, checkRunBody(rendered, annotations.subList(0, first)));
-        for (int from = first; from < annotations.size(); from += CheckRunReport.ANNOTATIONS_PER_REQUEST) {
-            List<CheckRunReport.Annotation> batch = annotations.subList(from,
-                    Math.min(from + CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size()));
-            ObjectNode body = JSON.createObjectNode();
-            output(body, rendered, batch);
-            github.updateCheckRun(checkRunId, body);
-        }
-    }
-
-    private static ObjectNode checkRunBody(CheckRunReport.Rendered rendered, List<CheckRunReport.Annotation> annotations) {
-        ObjectNode body = JSON.createObjectNode();
-        if (rendered.conclusion() == null) {
-            body.put("status", "in_progress");
-        } else {
-            body.put("status", "completed").put("conclusion", rendered.conclusion().apiValue())
-                    .put("completed_at", Instant.now().toString());
-        }
-        output(body, rendered, annotations);
-        ArrayNode actions = body.putArray("actions");
-        rendered.buttons().forEach(b -> actions.addObject().put("label", b.label()).put("description", b.description())
-                .put("identifier", b.identifier()));
-        return body;
-    }
-
-    private static void output(ObjectNode body, CheckRunReport.Rendered rendered, List<CheckRunReport.Annotation> annotations) {
-        ObjectNode output = body.putObject("output").put("title", rendered.title()).put("summary", rendered.summary())
-                .put("text", rendered.text());
-        if (!annotations.isEmpty()) {
-            ArrayNode list = output.putArray("annotations");
-            for (CheckRunReport.Annotation a : annotations) {
-                ObjectNode annotation = list.addObject().put("path", a.path()).put("start_line", a.line())
-                        .put("end_line", a.line()).put("annotation_level", a.level()).put("title", a.title())
-                        .put("message", a.message());
-                if (a.column() != null) {
-                    annotation.put("start_column", a.column()).put("end_column", a.column());
-                }
-            }
-        }
+        CheckRuns.send(github, checkRunId, rendered, annotate);
     }
 
     /** One comment per pull request: found by its stored id, else by its marker, else created. */

@@ -84,7 +84,7 @@ public class DeliveryStore {
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
             return new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    toLong(r[4]), toLong(r[5]), (String) r[6], ((Number) r[7]).intValue(), instant(r[8]), (byte[]) r[9]);
+                    NativeRows.longOrNull(r[4]), NativeRows.longOrNull(r[5]), (String) r[6], ((Number) r[7]).intValue(), NativeRows.instant(r[8]), (byte[]) r[9]);
         });
     }
 
@@ -144,11 +144,5 @@ public class DeliveryStore {
                 .executeUpdate() == 1;
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
-    }
 
-    private static Long toLong(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
 }

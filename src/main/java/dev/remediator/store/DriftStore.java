@@ -1,7 +1,6 @@
 package dev.remediator.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +219,7 @@ public class DriftStore {
         return rows.stream().map(row -> {
             Object[] r = (Object[]) row;
             try {
-                return new Scan(((Number) r[0]).longValue(), instant(r[1]), instant(r[2]), ((Number) r[3]).intValue(),
+                return new Scan(((Number) r[0]).longValue(), NativeRows.instant(r[1]), NativeRows.instant(r[2]), ((Number) r[3]).intValue(),
                         ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
                         ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), ((Number) r[9]).intValue(),
                         JSON.readValue((String) r[10], SCAN_PROBLEMS));
@@ -233,10 +232,6 @@ public class DriftStore {
     private static NodeRow nodeRow(Object row) {
         Object[] r = (Object[]) row;
         return new NodeRow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(), (String) r[4]);
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Instant at ? at : ((OffsetDateTime) value).toInstant();
     }
 
     private static String json(Object value) {

@@ -23,7 +23,4 @@ public class Installation extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
 
-    public boolean active() {
-        return removedAt == null && suspendedAt == null;
-    }
 }

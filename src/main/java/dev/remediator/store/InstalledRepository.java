@@ -24,17 +24,17 @@ public class InstalledRepository extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
 
+    /** The repository's default branch as last heard of, {@code main} when never heard of. */
+    public static String defaultBranchOf(long id) {
+        InstalledRepository repository = findById(id);
+        return repository == null || repository.defaultBranch == null ? "main" : repository.defaultBranch;
+    }
+
     public static Optional<InstalledRepository> byFullName(String fullName) {
         // a name can have been used by a repository since deleted: the one heard of last is the current one
         return find("lower(fullName) = lower(?1) and removedAt is null order by updatedAt desc", fullName)
                 .firstResultOptional();
     }
 
-    public String owner() {
-        return fullName.substring(0, fullName.indexOf('/'));
-    }
 
-    public String name() {
-        return fullName.substring(fullName.indexOf('/') + 1);
-    }
 }

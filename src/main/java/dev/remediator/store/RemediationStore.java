@@ -302,7 +302,7 @@ public class RemediationStore {
         Object[] r = (Object[]) row;
         return new AuditEvent(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                r[8] instanceof Instant at ? at : ((java.time.OffsetDateTime) r[8]).toInstant());
+                NativeRows.instant(r[8]));
     }
 
     private void audit(long remediationId, long repositoryId, RemediationState from, RemediationState to, String actor,

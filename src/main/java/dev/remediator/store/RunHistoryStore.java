@@ -3,7 +3,6 @@ package dev.remediator.store;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +99,7 @@ public class RunHistoryStore {
             Object[] r = (Object[]) row;
             return new AnalysisSummary(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
                     (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).doubleValue(), (Boolean) r[7],
-                    strings(r[8]), instant(r[9]), r[10] == null ? null : ((Number) r[10]).intValue());
+                    strings(r[8]), NativeRows.instant(r[9]), r[10] == null ? null : ((Number) r[10]).intValue());
         }).toList();
     }
 
@@ -177,7 +176,7 @@ public class RunHistoryStore {
             Object[] r = (Object[]) row;
             return new RunRecord(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                     r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5],
-                    strings(r[6]), instant(r[7]));
+                    strings(r[6]), NativeRows.instant(r[7]));
         }).toList();
     }
 
@@ -205,10 +204,6 @@ public class RunHistoryStore {
         } catch (SQLException e) {
             throw new IllegalStateException("reading an array column", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     private static String json(Object value) {

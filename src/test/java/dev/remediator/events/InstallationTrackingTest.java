@@ -55,7 +55,7 @@ class InstallationTrackingTest extends EndToEndTest {
         deliver(created);
 
         assertThat(lookup.installation(installation).accountLogin).isEqualTo("octo-org");
-        assertThat(lookup.installation(installation).active()).isTrue();
+        assertThat(lookup.installation(installation).removedAt).isNull();
         assertThat(lookup.repository(repository).fullName).isEqualTo("octo-org/api");
 
         WebhookPayload removed = WebhookPayload.example("installation_repositories/removed.payload.json")

@@ -109,8 +109,8 @@ class GitHubAccessTest {
     @Test
     void aTokenIsReplacedShortlyBeforeItExpires() {
         Instant now = Instant.now();
-        assertThat(new InstallationTokens.ScopedToken("t", now.plus(Duration.ofMinutes(6)), null).freshAt(now)).isTrue();
-        assertThat(new InstallationTokens.ScopedToken("t", now.plus(Duration.ofMinutes(4)), null).freshAt(now)).isFalse();
+        assertThat(new InstallationTokens.ScopedToken("t", now.plus(Duration.ofMinutes(6))).freshAt(now)).isTrue();
+        assertThat(new InstallationTokens.ScopedToken("t", now.plus(Duration.ofMinutes(4))).freshAt(now)).isFalse();
     }
 
     @Test

@@ -135,6 +135,39 @@ class RevertApprovalTest extends EndToEndTest {
     }
 
     @Test
+    void twoWritersApprovingAtOnceMakeOnePullRequest() throws Exception {
+        ci.repo.collaborator("writer-zoe", "write");
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        List<Future<String>> deliveries = new ArrayList<>();
+        for (String writer : List.of("writer-wes", "writer-zoe")) {
+            WebhookPayload click = ci.click(check.id(), approveButton(), writer);
+            deliveries.add(clicks.submit(() -> {
+                String id = Webhooks.newDeliveryId();
+                ci.deliver(click, id).then().statusCode(200);
+                return id;
+            }));
+        }
+        for (Future<String> delivery : deliveries) {
+            ci.awaitFinished(delivery.get());
+        }
+        clicks.shutdown();
+
+        assertThat(ci.repo.pullRequests()).hasSize(1);
+        assertThat(remediatorBranches()).hasSize(1);
+    }
+
+    @Test
+    void anOutageAfterAnApprovalIsWaitedOutAndTheApprovedRevertOpensOnce() {
+        // every try of the first execution fails; the approving delivery is parked and its retry carries on
+        github.faults().failNext(503, 4, ".*/git/commits");
+        ci.deliver(ci.click(check.id(), approveButton(), "writer-wes"));
+
+        assertThat(ci.repo.pullRequests()).singleElement().satisfies(pull -> assertThat(pull.isDraft()).isTrue());
+        assertThat(remediatorBranches()).hasSize(1);
+        assertThat(check.conclusion()).isEqualTo("success");
+    }
+
+    @Test
     void aWriterCanRejectAndNothingHappens() {
         String reject = check.actions().get(1).path("identifier").asText();
         ci.deliver(ci.click(check.id(), reject, "writer-wes"));

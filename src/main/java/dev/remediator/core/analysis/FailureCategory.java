@@ -26,6 +26,11 @@ public enum FailureCategory {
     /** Nothing in the log says why. */
     UNKNOWN;
 
+    /** In words: {@code test failure}, {@code compilation failure}. */
+    public String description() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " failure";
+    }
+
     /** Whether a failure of this kind would usually pass on a re-run, unless a rule knows better. */
     public boolean transientByDefault() {
         return this == INFRASTRUCTURE || this == TIMEOUT;

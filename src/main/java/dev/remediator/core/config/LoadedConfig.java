@@ -20,7 +20,4 @@ public record LoadedConfig(RepositoryConfig config, Source source, String locati
         return new LoadedConfig(RepositoryConfig.DEFAULTS, Source.DEFAULTS, null, List.of());
     }
 
-    public boolean valid() {
-        return problems.isEmpty();
-    }
 }

@@ -14,6 +14,11 @@ public record CommitChange(String sha, String title, String authorLogin, List<Ch
     }
 
     public String shortSha() {
+        return shortSha(sha);
+    }
+
+    /** The 7 characters GitHub shows of a SHA. */
+    public static String shortSha(String sha) {
         return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 

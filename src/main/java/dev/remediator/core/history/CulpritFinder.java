@@ -85,9 +85,9 @@ public final class CulpritFinder {
                     }
                 }
                 for (String test : traces.failingTests()) {
-                    String touched = TestNames.touchedBy(test, path);
+                    String touched = TestFileRelation.touchedBy(test, path);
                     if (touched != null) {
-                        score += touched.equals(TestNames.TEST_ITSELF) ? 2 : 1;
+                        score += touched.equals(TestFileRelation.TEST_ITSELF) ? 2 : 1;
                         reasons.add("changed " + path + ", " + touched + " " + test);
                     }
                 }

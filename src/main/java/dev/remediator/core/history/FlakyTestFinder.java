@@ -34,7 +34,7 @@ public final class FlakyTestFinder {
                 .filter(RunRecord::green)
                 .min(Comparator.comparing(RunRecord::attempt))
                 .map(green -> new FlakyTest(test, 0.9, test + " failed in " + failing.label() + " and passed in "
-                        + green.label() + " at the same commit " + shortSha(failing.headSha())));
+                        + green.label() + " at the same commit " + CommitChange.shortSha(failing.headSha())));
     }
 
     private static java.util.Optional<FlakyTest> flippingOnBranch(String test, List<RunRecord> recent) {
@@ -54,7 +54,4 @@ public final class FlakyTestFinder {
                 + failedInRun.size() + " runs of the default branch (" + failures + " failures)"));
     }
 
-    private static String shortSha(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
-    }
 }

@@ -46,10 +46,6 @@ public record FailureCase(
         public History {
             flakyTests = List.copyOf(flakyTests);
         }
-
-        public static History none() {
-            return new History(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-        }
     }
 
     /** The repository's policy and what it has done lately. */

@@ -2,17 +2,13 @@ package dev.remediator.core.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.drift.DriftKind;
 import dev.remediator.core.drift.DriftReportMarkdown;
-import dev.remediator.core.drift.GlobSet;
 import dev.remediator.core.drift.NodeDrift;
-import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.drift.ProvenanceNode;
 import dev.remediator.core.drift.RecordedFile;
 import dev.remediator.core.history.Culprit;
@@ -232,29 +228,16 @@ public final class RemediationPlanner {
     private RiskModel.Inputs inputs(FailureCase failure, RemediationAction action, double confidence, List<String> paths,
             int lines) {
         return inputs(failure.context(), action, confidence, paths, lines,
-                action.opensPullRequest() ? failure.defaultBranch() : failure.run().headBranch(),
+                action == RemediationAction.QUARANTINE ? failure.defaultBranch() : failure.run().headBranch(),
                 action.opensPullRequest() && failure.context().targetBranchProtected(), failure.outsideAuthor());
     }
 
     private static RiskModel.Inputs inputs(FailureCase.Context context, RemediationAction action, double confidence,
             List<String> paths, int lines, String targetBranch, boolean targetBranchProtected, boolean outsideAuthor) {
         RepositoryConfig config = context.config();
-        List<String> protectedTouched = paths.stream().filter(protectedPaths(config)).distinct().toList();
+        List<String> protectedTouched = paths.stream().filter(ProtectedPaths.of(config)).distinct().toList();
         return new RiskModel.Inputs(action, confidence, paths, lines, protectedTouched, targetBranch,
                 targetBranchProtected, config.protectedRepository(), outsideAuthor, context.trackRecord(action));
-    }
-
-    /** Which paths the config protects; an empty list protects none. */
-    private static Predicate<String> protectedPaths(RepositoryConfig config) {
-        if (config.protectedPaths().isEmpty()) {
-            return path -> false;
-        }
-        try {
-            return GlobSet.of(config.protectedPaths())::matches;
-        } catch (ProvenanceException e) {
-            // the config parser refuses such globs, so only a config built in code can get here
-            throw new IllegalArgumentException("protected_paths: " + e.getMessage(), e);
-        }
     }
 
     private PlannedRemediation remediation(FailureCase failure, RemediationAction action, String target,
@@ -305,12 +288,11 @@ public final class RemediationPlanner {
     }
 
     private static String category(FailureCase failure) {
-        return failure.verdict().category().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " failure";
+        return failure.verdict().category().description();
     }
 
     private static String tests(List<String> tests) {
-        List<String> shown = tests.subList(0, Math.min(5, tests.size())).stream().map(MarkdownText::code).toList();
-        return String.join(", ", shown) + (tests.size() > 5 ? " and " + (tests.size() - 5) + " more" : "");
+        return MarkdownText.codeList(tests, 5);
     }
 
     private static String percent(double confidence) {

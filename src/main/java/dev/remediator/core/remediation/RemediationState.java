@@ -25,7 +25,4 @@ public enum RemediationState {
         return next().contains(target);
     }
 
-    public boolean finished() {
-        return next().isEmpty();
-    }
 }

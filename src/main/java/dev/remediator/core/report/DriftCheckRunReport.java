@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.drift.DriftKind;
 import dev.remediator.core.drift.DriftMode;
@@ -118,7 +119,7 @@ public final class DriftCheckRunReport {
         }
         if (check.verdict() == null) {
             out.append("## Invalid provenance manifest\n\n").append(MarkdownText.code(check.manifestPath())).append(" at ")
-                    .append(MarkdownText.code(shortSha(check.headSha()))).append(" cannot be used: ")
+                    .append(MarkdownText.code(CommitChange.shortSha(check.headSha()))).append(" cannot be used: ")
                     .append(MarkdownText.escape(check.problem())).append("\n\nFix the file, or record its nodes again with ")
                     .append("`remediator provenance record`; drift is checked again on the next push.\n");
             return out.toString();
@@ -170,7 +171,4 @@ public final class DriftCheckRunReport {
         return check.remediations().stream().filter(r -> !CheckRunReport.decisionButtons(r, false).isEmpty()).findFirst();
     }
 
-    private static String shortSha(String sha) {
-        return sha.substring(0, Math.min(7, sha.length()));
-    }
 }

@@ -25,8 +25,8 @@ final class MarkdownBlocks {
     }
 
     static String category(FailureCategory category) {
-        String words = category.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " failure";
+        String words = category.description();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String percent(double confidence) {
@@ -38,11 +38,7 @@ final class MarkdownBlocks {
     }
 
     static String tests(List<String> tests, int max) {
-        if (tests.isEmpty()) {
-            return "—";
-        }
-        List<String> shown = tests.subList(0, Math.min(max, tests.size())).stream().map(MarkdownText::code).toList();
-        return String.join(", ", shown) + (tests.size() > max ? " and " + (tests.size() - max) + " more" : "");
+        return MarkdownText.codeList(tests, max);
     }
 
     /** One row per failed job: its category, failing tests and where in its log the evidence is. */

@@ -53,6 +53,15 @@ public final class MarkdownText {
         return fence + padding + oneLine + padding + fence;
     }
 
+    /** Items as inline code, at most {@code max} of them and how many more, or a dash for none. */
+    public static String codeList(java.util.List<String> items, int max) {
+        if (items.isEmpty()) {
+            return "—";
+        }
+        java.util.List<String> shown = items.subList(0, Math.min(max, items.size())).stream().map(MarkdownText::code).toList();
+        return String.join(", ", shown) + (items.size() > max ? " and " + (items.size() - max) + " more" : "");
+    }
+
     /** The text as a fenced code block with secrets masked; the fence is longer than any backtick run inside. */
     public static String codeBlock(String text) {
         String masked = SecretMasker.mask(text == null ? "" : text).replace("\r", "");

@@ -64,7 +64,7 @@ class RepositoryConfigParserTest {
     void keysLeftOutKeepTheirDefaults() {
         LoadedConfig loaded = parse("risk_threshold: 5\nfailures:\n  rerun:\n    max_attempts: 3\n");
 
-        assertThat(loaded.valid()).isTrue();
+        assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.config().riskThreshold()).isEqualTo(5);
         assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3));
         assertThat(loaded.config().approval()).isEqualTo(RepositoryConfig.DEFAULTS.approval());
@@ -74,7 +74,7 @@ class RepositoryConfigParserTest {
     @Test
     void anEmptyFileMeansTheDefaults() {
         assertThat(parse("").config()).isEqualTo(RepositoryConfig.DEFAULTS);
-        assertThat(parse("# nothing yet\n").valid()).isTrue();
+        assertThat(parse("# nothing yet\n").problems()).isEmpty();
     }
 
     @Test
@@ -91,7 +91,7 @@ class RepositoryConfigParserTest {
                 drift: [warn]
                 """);
 
-        assertThat(loaded.valid()).isFalse();
+        assertThat(loaded.problems()).isNotEmpty();
         assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "

@@ -20,7 +20,6 @@ class RemediationStateTest {
     void finishedStatesStayFinishedAndApprovalCannotBeSkipped() {
         for (RemediationState finished : new RemediationState[] { RemediationState.DONE, RemediationState.REJECTED,
                 RemediationState.EXPIRED, RemediationState.SKIPPED }) {
-            assertThat(finished.finished()).isTrue();
             assertThat(finished.next()).isEmpty();
         }
         assertThat(RemediationState.AWAITING_APPROVAL.canMoveTo(RemediationState.EXECUTING)).isFalse();

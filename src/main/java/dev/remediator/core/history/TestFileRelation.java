@@ -6,12 +6,12 @@ import java.util.Locale;
  * Relates normalised test names ({@code com.acme.FooTest#bar}, {@code tests/test_foo.py::test_bar},
  * {@code src/foo.test.ts > adds}, {@code TestFoo}) to the files that hold or concern them.
  */
-final class TestNames {
+final class TestFileRelation {
 
     static final String TEST_ITSELF = "which holds the failing test";
     static final String CODE_UNDER_TEST = "which the failing test covers";
 
-    private TestNames() {
+    private TestFileRelation() {
     }
 
     /** How a changed file relates to a failing test, or null when it does not. */
