@@ -146,9 +146,9 @@ class GitHubAccessTest {
         List<Instant> attempts = github.requests().subList(before, github.requests().size()).stream()
                 .filter(r -> r.path().contains("/branches/")).map(RecordedRequest::at).toList();
         assertThat(attempts).hasSize(4);
-        assertThat(Duration.between(attempts.get(0), attempts.get(1)).toMillis()).isBetween(900L, 1900L);
-        assertThat(Duration.between(attempts.get(1), attempts.get(2)).toMillis()).isBetween(1900L, 2900L);
-        assertThat(Duration.between(attempts.get(2), attempts.get(3)).toMillis()).isBetween(3900L, 4900L);
+        assertThat(Duration.between(attempts.get(0), attempts.get(1)).toMillis()).isBetween(900L, 2500L);
+        assertThat(Duration.between(attempts.get(1), attempts.get(2)).toMillis()).isBetween(1900L, 3500L);
+        assertThat(Duration.between(attempts.get(2), attempts.get(3)).toMillis()).isBetween(3900L, 5500L);
     }
 
     @Test
