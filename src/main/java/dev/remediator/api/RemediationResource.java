@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;

@@ -13,7 +13,8 @@ import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.Approvals;
+import dev.remediator.flow.failure.Reanalysis;
+import dev.remediator.flow.lifecycle.Approvals;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 
@@ -36,6 +37,9 @@ public class ApprovalButtons implements DeliveryHandler {
 
     @Inject
     Approvals approvals;
+
+    @Inject
+    Reanalysis reanalysis;
 
     @Override
     public boolean handles(Delivery delivery) {
@@ -61,7 +65,7 @@ public class ApprovalButtons implements DeliveryHandler {
                         delivery.deliveryId());
                 case CheckRunReport.REJECT -> approvals.reject(github, delivery.installationId(), remediation, actor,
                         delivery.deliveryId());
-                default -> approvals.reanalyse(github, delivery.installationId(), remediation, actor, delivery.deliveryId());
+                default -> reanalysis.reanalyse(github, delivery.installationId(), remediation, actor, delivery.deliveryId());
             };
             LOG.infof("Button %s by @%s: %s", identifier, actor, answer.message());
             return;

@@ -17,7 +17,7 @@ import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.Approvals;
+import dev.remediator.flow.lifecycle.Approvals;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;

@@ -11,15 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.RemediationExecutor;
-import dev.remediator.remediation.RemediationReports;
+import dev.remediator.flow.lifecycle.RemediationExecutor;
+import dev.remediator.flow.lifecycle.RemediationReports;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 

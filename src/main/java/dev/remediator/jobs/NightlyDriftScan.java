@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.remediator.remediation.DriftAnalysis;
+import dev.remediator.flow.drift.DriftAnalysis;
 import dev.remediator.store.DriftStore;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.JobTicks;

@@ -13,7 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**

@@ -7,16 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.RemediationEvent;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.TrackRecord;
 
 /**
@@ -32,8 +37,13 @@ public class RemediationStore {
     /** Who a change is attributed to when no person made it. */
     public static final String REMEDIATOR = "remediator";
 
+    private static final Logger LOG = Logger.getLogger(RemediationStore.class);
+
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<EventRecorded> recorded;
 
     /** What a run the remediation is about looks like in the store. */
     public record RunKey(long repositoryId, long runId, int attempt, String headSha, String headBranch) {
@@ -101,7 +111,8 @@ public class RemediationStore {
             return Optional.empty();
         }
         long id = ((Number) ids.get(0)).longValue();
-        audit(id, repositoryId, null, RemediationState.PROPOSED, REMEDIATOR, planned.decision().reason(), deliveryId);
+        audit(id, repositoryId, null, LifecycleChange.of(RemediationEvent.PROPOSED_BY_PLANNER, REMEDIATOR,
+                planned.decision().reason(), deliveryId));
         return Optional.of(id);
     }
 
@@ -113,24 +124,44 @@ public class RemediationStore {
                 .getResultList().isEmpty();
     }
 
-    /** Moves a remediation from {@code from} to {@code to}; false when it was not in {@code from} any more. */
+    /** What became of a change asked of the lifecycle: the remediation as it is now, and why nothing changed. */
+    public record Transition(RemediationRecord remediation, RemediationState from, String refusal) {
+
+        public boolean applied() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * The one way a remediation's state changes: checks the event against the lifecycle's table from the state the
+     * remediation is in now (its row locked), moves it, writes the audit row and records the domain event, in one
+     * transaction. A change the table does not allow from the current state (another click or replica was first, or
+     * a caller's mistake) changes nothing and says why.
+     */
     @Transactional
-    public boolean transition(long id, RemediationState from, RemediationState to, String actor, String reason,
-            String deliveryId) {
-        if (!from.canMoveTo(to)) {
-            throw new IllegalStateException("a remediation cannot go from " + from + " to " + to);
+    public Transition apply(long id, LifecycleChange change) {
+        List<?> current = em.createNativeQuery("select state from remediation where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("there is no remediation " + id);
         }
-        int updated = em.createNativeQuery("update remediation set state = ?3, updated_at = now() "
-                + "where id = ?1 and state = ?2")
-                .setParameter(1, id).setParameter(2, from.name()).setParameter(3, to.name())
-                .executeUpdate();
-        if (updated == 0) {
-            return false;
+        RemediationState from = RemediationState.valueOf((String) current.get(0));
+        Optional<RemediationState> to = change.event().after(from);
+        if (to.isEmpty()) {
+            LOG.debugf("Remediation %d: %s refused: %s", id, change.event(), change.event().refusal(from));
+            return new Transition(refreshed(id), from, change.event().refusal(from));
         }
+        em.createNativeQuery("update remediation set state = ?2, note = coalesce(?3, note), updated_at = now() where id = ?1")
+                .setParameter(1, id).setParameter(2, to.get().name()).setParameter(3, change.note()).executeUpdate();
+        RemediationRecord record = refreshed(id);
+        audit(id, record.repositoryId, from, change);
+        return new Transition(record, from, null);
+    }
+
+    private RemediationRecord refreshed(long id) {
         RemediationRecord record = RemediationRecord.findById(id);
         em.refresh(record);
-        audit(id, record.repositoryId, from, to, actor, reason, deliveryId);
-        return true;
+        return record;
     }
 
     /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
@@ -151,16 +182,18 @@ public class RemediationStore {
 
     /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
     @Transactional
-    public Optional<RemediationRecord> recordOutcome(long repositoryId, String branch, String outcome, String actor,
+    public Optional<RemediationRecord> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
             String deliveryId) {
         Optional<RemediationRecord> remediation = RemediationRecord
                 .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
-        remediation.ifPresent(r -> {
+        return remediation.map(r -> {
+            String outcome = merged ? "merged" : "closed";
             em.createNativeQuery("update remediation set outcome = ?2, updated_at = now() where id = ?1")
                     .setParameter(1, r.id).setParameter(2, outcome).executeUpdate();
-            audit(r.id, repositoryId, r.state, r.state, actor, "pull request #" + r.pullNumber + " " + outcome, deliveryId);
+            return apply(r.id, LifecycleChange.of(merged ? RemediationEvent.PULL_REQUEST_MERGED
+                    : RemediationEvent.PULL_REQUEST_CLOSED, actor, "pull request #" + r.pullNumber + " " + outcome,
+                    deliveryId)).remediation();
         });
-        return remediation;
     }
 
     @Transactional
@@ -305,15 +338,19 @@ public class RemediationStore {
                 NativeRows.instant(r[8]));
     }
 
-    private void audit(long remediationId, long repositoryId, RemediationState from, RemediationState to, String actor,
-            String reason, String deliveryId) {
-        em.createNativeQuery("""
-                insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+    /** The audit row is the domain event: consumers pick it up from the outbox once this transaction commits. */
+    private void audit(long remediationId, long repositoryId, RemediationState from, LifecycleChange change) {
+        long eventId = ((Number) em.createNativeQuery("""
+                insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id,
+                                         event)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                returning id""")
                 .setParameter(1, remediationId).setParameter(2, repositoryId)
-                .setParameter(3, from == null ? null : from.name()).setParameter(4, to.name())
-                .setParameter(5, actor).setParameter(6, reason).setParameter(7, deliveryId)
-                .executeUpdate();
+                .setParameter(3, from == null ? null : from.name()).setParameter(4, change.event().to().name())
+                .setParameter(5, change.actor()).setParameter(6, change.reason()).setParameter(7, change.deliveryId())
+                .setParameter(8, change.event().name())
+                .getSingleResult()).longValue();
+        recorded.fire(new EventRecorded(eventId));
     }
 
     private static String json(Object value) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RiskScore;
 
 /**

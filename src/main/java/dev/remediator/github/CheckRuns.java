@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.github;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -10,15 +10,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.report.CheckRunReport;
-import dev.remediator.github.RepositoryGitHub;
 
-/** Creating and drawing Remediator's check runs on GitHub, for the failure and the drift reports alike. */
-final class CheckRuns {
+/**
+ * Remediator's check runs on GitHub, for the failure and the drift reports alike: the request bodies for creating one
+ * and for drawing a rendered report on it, within GitHub's limits on annotations per request.
+ */
+public final class CheckRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A check run's id, and whether this call created it. */
-    record Found(long id, boolean created) {
+    public record Found(long id, boolean created) {
     }
 
     private CheckRuns() {
@@ -29,7 +31,7 @@ final class CheckRuns {
      * GitHub only when {@code resumed} (an earlier attempt may have created it and died before storing its id),
      * created otherwise.
      */
-    static Found findOrCreate(RepositoryGitHub github, boolean resumed, String name, String headSha, String externalId,
+    public static Found findOrCreate(RepositoryGitHub github, boolean resumed, String name, String headSha, String externalId,
             String detailsUrl, String title, String summary) throws IOException {
         Optional<Long> created = resumed ? github.findCheckRun(headSha, name, externalId) : Optional.empty();
         if (created.isPresent()) {
@@ -49,7 +51,7 @@ final class CheckRuns {
      * sent once per check run): GitHub takes 50 a request, so the first request carries the first 50 and each
      * further batch its own request.
      */
-    static void send(RepositoryGitHub github, long checkRunId, CheckRunReport.Rendered rendered, boolean annotate)
+    public static void send(RepositoryGitHub github, long checkRunId, CheckRunReport.Rendered rendered, boolean annotate)
             throws IOException {
         List<CheckRunReport.Annotation> annotations = annotate ? rendered.annotations() : List.of();
         int first = Math.min(CheckRunReport.ANNOTATIONS_PER_REQUEST, annotations.size());

@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,17 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
+import dev.remediator.flow.lifecycle.ExecutionOutcome;
+import dev.remediator.flow.lifecycle.DraftPullRequests;
+import dev.remediator.flow.lifecycle.RemediationActions;
+import dev.remediator.flow.lifecycle.RemediationViews;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +29,7 @@ import dev.remediator.core.drift.ProvenanceManifestJson;
 import dev.remediator.core.drift.ProvenanceNode;
 import dev.remediator.core.drift.ProvenanceRecorder;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.core.report.PullRequestText;
@@ -40,7 +46,7 @@ import dev.remediator.store.RemediationStore;
  * A rebaseline opens a draft that records the node's new hashes in the manifest and changes nothing else.
  */
 @ApplicationScoped
-class DriftFixes {
+public class DriftFixes implements RemediationActions {
 
     /** Files of a refused regeneration named in the refusal; the rest are counted. */
     private static final int FILES_NAMED = 5;
@@ -51,11 +57,23 @@ class DriftFixes {
     @Inject
     DraftPullRequests pullRequests;
 
+    @Override
+    public Set<RemediationAction> actions() {
+        return EnumSet.of(RemediationAction.REGENERATE, RemediationAction.REBASELINE);
+    }
+
+    @Override
+    public ExecutionOutcome execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+            throws IOException {
+        return remediation.action == RemediationAction.REGENERATE ? regenerate(github, remediation, config)
+                : rebaseline(github, remediation, config);
+    }
+
     /**
      * Dispatches the workflow, or (resumed by the workflow's push) opens the draft. {@link RemediationState#EXECUTING}
      * while the workflow has not pushed yet.
      */
-    ExecutionOutcome regenerate(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome regenerate(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
             throws IOException {
         String workflow = config.drift().regenerateWorkflow();
         ProvenanceNode node;
@@ -134,7 +152,7 @@ class DriftFixes {
                     + "); nothing was opened. Fix the workflow, delete the branch " + branch + ", then approve again");
         }
         PullRequestText.Text text = PullRequestText.regenerate(node.context(), node.id(), config.drift().regenerateWorkflow(),
-                remediation.explanation, evidenceLink(github, remediation), RunReports.view(remediation).risk(),
+                remediation.explanation, evidenceLink(github, remediation), RemediationViews.of(remediation).risk(),
                 remediation.id);
         return pullRequests.open(github, remediation, config, branch, remediation.headBranch, base -> {
             throw new GitHubApiException(404, "GET", "branch " + branch, "the regeneration branch is gone");
@@ -145,7 +163,7 @@ class DriftFixes {
      * A draft recording the node's current hashes on top of the branch's head, after checking that the node is still
      * BENIGN there: a hand edit made since must not be accepted by a rebaseline.
      */
-    ExecutionOutcome rebaseline(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome rebaseline(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
             throws IOException {
         String base = remediation.headBranch;
         String manifestPath = config.drift().manifest();
@@ -193,7 +211,7 @@ class DriftFixes {
             return github.createCommit("Rebaseline drift node " + node.id() + "\n\nOnly formatting or comments changed in "
                     + "its generated files.\nRemediator audit id " + remediation.id + ".\n", newTree, head);
         }, PullRequestText.rebaseline(node.context(), node.id(), manifestPath, remediation.explanation,
-                evidenceLink(github, remediation), RunReports.view(remediation).risk(), remediation.id));
+                evidenceLink(github, remediation), RemediationViews.of(remediation).risk(), remediation.id));
     }
 
     private static Optional<ProvenanceNode> node(RepositoryGitHub github, RepositoryConfig config, String sha, String id)

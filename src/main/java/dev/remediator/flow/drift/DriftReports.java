@@ -1,5 +1,9 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
+import dev.remediator.flow.lifecycle.RemediationReport;
+import dev.remediator.flow.lifecycle.RemediationViews;
+import dev.remediator.store.RemediationRecord;
+import dev.remediator.github.CheckRuns;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +32,7 @@ import dev.remediator.store.RemediationStore;
  * the manifest is found and redrawn from the store at every change of its remediations.
  */
 @ApplicationScoped
-public class DriftReports {
+public class DriftReports implements RemediationReport {
 
     private static final Logger LOG = Logger.getLogger(DriftReports.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +65,16 @@ public class DriftReports {
         return id;
     }
 
+    @Override
+    public boolean covers(RemediationRecord remediation) {
+        return remediation.aboutDrift();
+    }
+
+    @Override
+    public void publish(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
+        publish(github, remediation.subject);
+    }
+
     /** Redraws the Drift check run of a commit from its stored report and remediations; nothing when it has none. */
     public void publish(RepositoryGitHub github, String sha) throws IOException {
         Optional<DriftReportRecord> stored = drifts.report(github.repositoryId(), sha);
@@ -74,7 +88,7 @@ public class DriftReports {
                 report.problem == null ? DriftVerdict.valueOf(report.verdict) : null, report.nodes, report.drifted,
                 report.summary, report.problem, report.treeTruncated, report.configLocation,
                 JSON.readValue(report.configProblems, PROBLEMS), JSON.readValue(report.annotations, ANNOTATIONS),
-                remediations.forCommit(github.repositoryId(), sha).stream().map(RunReports::view).toList());
+                remediations.forCommit(github.repositoryId(), sha).stream().map(RemediationViews::of).toList());
         CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check);
         boolean annotate = !rendered.annotations().isEmpty() && drifts.claimAnnotations(github.repositoryId(), sha);
         CheckRuns.send(github, checkRun.get(), rendered, annotate);

@@ -1,5 +1,6 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
+import dev.remediator.flow.lifecycle.PlannedRemediations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

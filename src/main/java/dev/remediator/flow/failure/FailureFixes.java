@@ -1,7 +1,8 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.failure;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,93 +10,47 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.history.CommitChange;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.ProtectedPaths;
 import dev.remediator.core.remediation.QuarantineFile;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.core.report.PullRequestText;
-import dev.remediator.github.GitHubApiException;
+import dev.remediator.flow.lifecycle.DraftPullRequests;
+import dev.remediator.flow.lifecycle.ExecutionOutcome;
+import dev.remediator.flow.lifecycle.RemediationActions;
+import dev.remediator.flow.lifecycle.RemediationViews;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.RemediationRecord;
-import dev.remediator.store.RemediationStore;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Carries out an approved remediation on GitHub (DESIGN §3). Each step looks for what an earlier, interrupted attempt
- * made before making it (the branch, the pull request), so that a retry after a crash or an outage, a redelivery or a
- * second click never produces a second branch or pull request. Never pushes to an existing branch.
+ * The remediations of a failed run: re-running its failed jobs, reverting the culprit, quarantining a flaky test.
+ * Reverts and quarantines are draft pull requests built with the Git Data API on top of the branch's current head.
  */
 @ApplicationScoped
-public class RemediationExecutor {
-
-    private static final Logger LOG = Logger.getLogger(RemediationExecutor.class);
-
-    @Inject
-    RemediationStore store;
+public class FailureFixes implements RemediationActions {
 
     @Inject
     DraftPullRequests pullRequests;
 
-    @Inject
-    DriftFixes driftFixes;
-
-    @Inject
-    MeterRegistry registry;
-
-    /**
-     * Runs an APPROVED remediation, or resumes one left EXECUTING by an interrupted attempt. A failure GitHub could
-     * be at fault for (down, rate limited) propagates, leaving it EXECUTING for the delivery's retry to resume.
-     */
-    public void execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config, String deliveryId)
-            throws IOException {
-        if (remediation.state == RemediationState.APPROVED && !store.transition(remediation.id, RemediationState.APPROVED,
-                RemediationState.EXECUTING, RemediationStore.REMEDIATOR, "executing", deliveryId)) {
-            return;
-        }
-        if (remediation.state != RemediationState.APPROVED && remediation.state != RemediationState.EXECUTING) {
-            return;
-        }
-        try {
-            ExecutionOutcome outcome = switch (remediation.action) {
-                case RERUN, CONFIRM -> rerun(github, remediation);
-                case REVERT -> revert(github, remediation, config);
-                case QUARANTINE -> quarantine(github, remediation, config);
-                case REGENERATE -> driftFixes.regenerate(github, remediation, config);
-                case REBASELINE -> driftFixes.rebaseline(github, remediation, config);
-                case MANUAL_REVIEW -> new ExecutionOutcome(RemediationState.SKIPPED, "a manual review has nothing to execute");
-            };
-            if (outcome.state() == RemediationState.EXECUTING) {
-                store.note(remediation.id, outcome.reason());
-            } else {
-                finish(remediation, outcome.state(), outcome.reason(), deliveryId);
-            }
-        } catch (GitHubApiException e) {
-            // GitHub refused (a 4xx that will not change): say so and stop; a human can retry with an approval.
-            LOG.warnf("Remediation %d (%s) refused by GitHub: %s", remediation.id, remediation.action, e.getMessage());
-            finish(remediation, RemediationState.FAILED, "GitHub refused it: " + e.getMessage(), deliveryId);
-        } catch (RevertPlan.RefusedException e) {
-            finish(remediation, RemediationState.SKIPPED, "reverting is refused: " + e.getMessage(), deliveryId);
-        }
+    @Override
+    public Set<RemediationAction> actions() {
+        return EnumSet.of(RemediationAction.RERUN, RemediationAction.CONFIRM, RemediationAction.REVERT,
+                RemediationAction.QUARANTINE);
     }
 
-    /** Ends a remediation left EXECUTING that cannot finish (its regeneration workflow failed), saying why. */
-    public void fail(RemediationRecord remediation, String reason, String deliveryId) {
-        finish(remediation, RemediationState.FAILED, reason, deliveryId);
-    }
-
-    private void finish(RemediationRecord remediation, RemediationState state, String reason, String deliveryId) {
-        if (store.transition(remediation.id, RemediationState.EXECUTING, state, RemediationStore.REMEDIATOR, reason,
-                deliveryId) && state != RemediationState.DONE) {
-            store.note(remediation.id, reason);
-        }
-        registry.counter("remediator.remediations", "action", remediation.action.slug(), "outcome",
-                state.name().toLowerCase(java.util.Locale.ROOT)).increment();
+    @Override
+    public ExecutionOutcome execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+            throws IOException, RevertPlan.RefusedException {
+        return switch (remediation.action) {
+            case REVERT -> revert(github, remediation, config);
+            case QUARANTINE -> quarantine(github, remediation, config);
+            default -> rerun(github, remediation);
+        };
     }
 
     private ExecutionOutcome rerun(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
@@ -119,7 +74,7 @@ public class RemediationExecutor {
             String tree = github.createTree(headCommit.treeSha(), plan.changes());
             return github.createCommit(plan.commitMessage() + "\nRemediator audit id " + remediation.id + ".\n", tree, head);
         }, PullRequestText.revert(culprit.change().sha(), culprit.change().title(), remediation.explanation,
-                evidenceLink(github, remediation), RunReports.view(remediation).risk(), remediation.id));
+                evidenceLink(github, remediation), RemediationViews.of(remediation).risk(), remediation.id));
     }
 
     private ExecutionOutcome quarantine(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
@@ -146,12 +101,11 @@ public class RemediationExecutor {
             return github.createCommit("Quarantine flaky test " + remediation.target + "\n\nRemediator audit id "
                     + remediation.id + ".\n", tree, head);
         }, PullRequestText.quarantine(remediation.target, file, remediation.explanation, evidenceLink(github, remediation),
-                RunReports.view(remediation).risk(), remediation.id));
+                RemediationViews.of(remediation).risk(), remediation.id));
     }
-
 
     private static String evidenceLink(RepositoryGitHub github, RemediationRecord remediation) {
         return "run " + remediation.runId + " of " + github.fullName() + " (the Remediator check run on "
-                + remediation.headSha.substring(0, Math.min(7, remediation.headSha.length())) + ")";
+                + CommitChange.shortSha(remediation.headSha) + ")";
     }
 }

@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.failure;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,7 +1,6 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.lifecycle;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -10,15 +9,14 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.RepositoryConfig.Permission;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.RemediationEvent;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.InstalledRepository;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,9 +52,6 @@ public class Approvals {
     RepositoryConfigLoader configs;
 
     @Inject
-    FailureAnalysis analysis;
-
-    @Inject
     MeterRegistry registry;
 
     public Answer approve(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
@@ -71,28 +66,26 @@ public class Approvals {
         }
         if (remediation.state == RemediationState.AWAITING_APPROVAL && remediation.approvalDeadline != null
                 && remediation.approvalDeadline.isBefore(Instant.now())) {
-            store.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.EXPIRED,
-                    RemediationStore.REMEDIATOR, "approved by @" + actor + " after its deadline", deliveryId);
-            store.note(remediation.id, "expired: the approval by @" + actor + " came after the deadline");
-            return alreadyDecided(github, store.find(remediation.id).orElseThrow());
+            return alreadyDecided(github, store.apply(remediation.id, LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
+                    RemediationStore.REMEDIATOR, "approved by @" + actor + " after its deadline", deliveryId)
+                    .noting("expired: the approval by @" + actor + " came after the deadline")).remediation());
         }
         Answer refusal = refusal(github, remediation, actor, "approve", config);
         if (refusal != null) {
             return refused(github, remediation, refusal);
         }
-        boolean approved = store.transition(remediation.id, remediation.state, RemediationState.APPROVED, actor,
-                "approved by @" + actor, deliveryId);
-        if (!approved) {
-            return alreadyDecided(github, store.find(remediation.id).orElseThrow());
+        RemediationStore.Transition approved = store.apply(remediation.id, LifecycleChange.of(
+                RemediationEvent.APPROVED_BY_HUMAN, actor, "approved by @" + actor, deliveryId)
+                .noting("approved by @" + actor));
+        if (!approved.applied()) {
+            return alreadyDecided(github, approved.remediation());
         }
-        count("approved", remediation);
-        store.note(remediation.id, "approved by @" + actor);
-        return executed(github, remediation, actor, config, deliveryId);
+        return executed(github, approved.remediation(), actor, config, deliveryId);
     }
 
     private Answer executed(RepositoryGitHub github, RemediationRecord remediation, String actor, LoadedConfig config,
             String deliveryId) throws IOException {
-        executor.execute(github, store.find(remediation.id).orElseThrow(), config.config(), deliveryId);
+        executor.execute(github, remediation, config.config(), deliveryId);
         reports.publish(github, remediation);
         RemediationRecord after = store.find(remediation.id).orElseThrow();
         return new Answer(Outcome.APPROVED, "Approved by @" + actor + ": " + after.action.slug() + " is "
@@ -110,12 +103,12 @@ public class Approvals {
         if (refusal != null) {
             return refused(github, remediation, refusal);
         }
-        if (!store.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.REJECTED, actor,
-                "rejected by @" + actor, deliveryId)) {
-            return alreadyDecided(github, store.find(remediation.id).orElseThrow());
+        RemediationStore.Transition rejected = store.apply(remediation.id, LifecycleChange.of(
+                RemediationEvent.REJECTED_BY_HUMAN, actor, "rejected by @" + actor, deliveryId)
+                .noting("rejected by @" + actor));
+        if (!rejected.applied()) {
+            return alreadyDecided(github, rejected.remediation());
         }
-        count("rejected", remediation);
-        store.note(remediation.id, "rejected by @" + actor);
         reports.publish(github, remediation);
         return new Answer(Outcome.REJECTED, "Rejected by @" + actor + ": nothing will be done.");
     }
@@ -130,30 +123,6 @@ public class Approvals {
         github.rerunFailedJobs(runId);
         registry.counter("remediator.retries").increment();
         return new Answer(Outcome.APPROVED, "Re-running the failed jobs of run " + runId + " for @" + actor + ".");
-    }
-
-    /** Analyses the run again from its logs, for someone who can write to the repository. */
-    public Answer reanalyse(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
-            String deliveryId) throws IOException {
-        if (remediation.aboutDrift()) {
-            return new Answer(Outcome.REFUSED, "There is no run to re-analyse: this " + remediation.action.slug()
-                    + " is about the drift of a pushed commit.");
-        }
-        Permission permission = github.permissionOf(actor);
-        if (!permission.atLeast(Permission.WRITE)) {
-            return refused(github, remediation, new Answer(Outcome.REFUSED, "@" + actor + " cannot re-analyse: that "
-                    + "takes write permission, and @" + actor + " has " + name(permission) + "."));
-        }
-        LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        // the attempt the remediation is about (a later attempt may have passed), which failed
-        ObjectNode run = (ObjectNode) github.workflowRun(remediation.runId);
-        run.put("run_attempt", remediation.runAttempt).put("conclusion", "failure");
-        payload.set("workflow_run", run);
-        payload.putObject("repository").put("id", remediation.repositoryId).put("full_name", github.fullName())
-                .put("default_branch", InstalledRepository.defaultBranchOf(remediation.repositoryId));
-        analysis.analyse(FailedRun.of(installationId, payload, Instant.now()), config, deliveryId, true);
-        return new Answer(Outcome.REANALYSED, "Re-analysed at the request of @" + actor + ".");
     }
 
     /** Null when {@code actor} may decide; else why not. */
@@ -174,10 +143,11 @@ public class Approvals {
         return null;
     }
 
-    private Answer refused(RepositoryGitHub github, RemediationRecord remediation, Answer refusal) throws IOException {
+    /** Says a refusal where the person looks: the note on the remediation's report. */
+    public Answer refused(RepositoryGitHub github, RemediationRecord remediation, Answer refusal) throws IOException {
         LOG.infof("Refused on remediation %d: %s", remediation.id, refusal.message());
         store.note(remediation.id, refusal.message());
-        count("refused", remediation);
+        registry.counter("remediator.approvals", "outcome", "refused", "action", remediation.action.slug()).increment();
         reports.publish(github, remediation);
         return refusal;
     }
@@ -189,15 +159,7 @@ public class Approvals {
                 + remediation.state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": nothing changed.");
     }
 
-    private void count(String outcome, RemediationRecord remediation) {
-        registry.counter("remediator.approvals", "outcome", outcome, "action", remediation.action.slug()).increment();
-        if (!"refused".equals(outcome)) {
-            registry.timer("remediator.approval.latency", "outcome", outcome)
-                    .record(Duration.between(remediation.createdAt, Instant.now()));
-        }
-    }
-
-    private static String name(Permission permission) {
+    public static String name(Permission permission) {
         return permission.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,21 +1,21 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.lifecycle;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.remediation.PlannedRemediation;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.RemediationEvent;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.RemediationRecord;
 import dev.remediator.store.RemediationStore;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The common end of the failure and the drift flows (DESIGN §3): stores what the planner proposed, applies the
@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class PlannedRemediations {
 
     /** Who a decision made by the repository's policy is attributed to in the audit trail. */
-    static final String POLICY = "policy";
+    public static final String POLICY = "policy";
 
     @Inject
     RemediationStore store;
@@ -34,16 +34,13 @@ public class PlannedRemediations {
     @Inject
     RemediationExecutor executor;
 
-    @Inject
-    MeterRegistry registry;
-
     /** Stores one planned remediation with its approval deadline, or finds the one stored for it before. */
     @FunctionalInterface
-    interface Proposer {
+    public interface Proposer {
         RemediationRecord propose(PlannedRemediation planned, Instant approvalDeadline);
     }
 
-    void act(RepositoryGitHub github, List<PlannedRemediation> plan, Proposer proposer, RepositoryConfig config,
+    public void act(RepositoryGitHub github, List<PlannedRemediation> plan, Proposer proposer, RepositoryConfig config,
             String deliveryId) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofHours(config.approval().timeoutHours()));
         for (PlannedRemediation planned : plan) {
@@ -60,21 +57,13 @@ public class PlannedRemediations {
     }
 
     private void decide(RemediationRecord remediation, PlannedRemediation planned, String deliveryId) {
-        String reason = planned.decision().reason();
-        if (!planned.action().executable()) {
-            store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.DONE, POLICY,
-                    "explanation posted", deliveryId);
-            return;
-        }
-        switch (planned.decision().verdict()) {
-            case RUN -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.APPROVED, POLICY,
-                    reason, deliveryId);
-            case ASK -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.AWAITING_APPROVAL,
-                    POLICY, reason, deliveryId);
-            case SKIP -> store.transition(remediation.id, RemediationState.PROPOSED, RemediationState.SKIPPED, POLICY,
-                    reason, deliveryId);
-        }
-        registry.counter("remediator.remediations.proposed", "action", planned.action().slug(), "decision",
-                planned.decision().verdict().name().toLowerCase(Locale.ROOT)).increment();
+        RemediationEvent event = !planned.action().executable() ? RemediationEvent.EXPLAINED
+                : switch (planned.decision().verdict()) {
+                    case RUN -> RemediationEvent.AUTO_APPROVED;
+                    case ASK -> RemediationEvent.APPROVAL_REQUESTED;
+                    case SKIP -> RemediationEvent.SKIPPED_BY_POLICY;
+                };
+        String reason = event == RemediationEvent.EXPLAINED ? "explanation posted" : planned.decision().reason();
+        store.apply(remediation.id, LifecycleChange.of(event, POLICY, reason, deliveryId));
     }
 }

@@ -1,5 +1,6 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.failure;
 
+import dev.remediator.flow.lifecycle.PlannedRemediations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.lifecycle;
 
 import java.io.IOException;
 import java.util.List;
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.remediator.core.config.RepositoryConfig;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.report.PullRequestText;
 import dev.remediator.github.GitHubApiException;
 import dev.remediator.github.RepositoryGitHub;
@@ -21,7 +21,7 @@ import dev.remediator.store.RemediationStore;
  * attempt made, else commit, branch and open the draft; then label it. Never pushes to an existing branch.
  */
 @ApplicationScoped
-class DraftPullRequests {
+public class DraftPullRequests {
 
     static final List<String> LABELS = List.of("remediator", "auto-generated");
 
@@ -30,7 +30,7 @@ class DraftPullRequests {
 
     /** Makes the commit on top of {@code base}'s head; returns its SHA. */
     @FunctionalInterface
-    interface CommitMaker<E extends Exception> {
+    public interface CommitMaker<E extends Exception> {
         String make(String base) throws IOException, E;
     }
 
@@ -38,7 +38,7 @@ class DraftPullRequests {
      * Opens the draft from {@code branch} into {@code base}, within the daily limit, checked again now because an
      * approval can come hours after the plan. {@code commit} runs only when the branch does not exist yet.
      */
-    <E extends Exception> ExecutionOutcome open(RepositoryGitHub github, RemediationRecord remediation,
+    public <E extends Exception> ExecutionOutcome open(RepositoryGitHub github, RemediationRecord remediation,
             RepositoryConfig config, String branch, String base, CommitMaker<E> commit, PullRequestText.Text text)
             throws IOException, E {
         Optional<PullRequest> existing = github.pullRequestFrom(branch);

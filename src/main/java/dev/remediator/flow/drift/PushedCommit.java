@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

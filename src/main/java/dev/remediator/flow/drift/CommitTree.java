@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.drift;
 
 import java.util.ArrayList;
 import java.util.HashSet;

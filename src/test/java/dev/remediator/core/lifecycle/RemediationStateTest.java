@@ -1,4 +1,4 @@
-package dev.remediator.core.remediation;
+package dev.remediator.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

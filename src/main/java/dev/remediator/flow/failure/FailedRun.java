@@ -1,4 +1,4 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.failure;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,23 +28,40 @@ public record FailedRun(long installationId, long repositoryId, String repositor
 
     /** From a {@code workflow_run} delivery's payload. */
     public static FailedRun of(long installationId, JsonNode payload, Instant receivedAt) {
-        JsonNode run = payload.path("workflow_run");
         JsonNode repository = payload.path("repository");
+        JsonNode run = payload.path("workflow_run");
+        String workflowName = run.path("name").asText(payload.path("workflow").path("name").asText("workflow"));
+        return fromRun(installationId, repository.path("id").asLong(), repository.path("full_name").asText(),
+                repository.path("default_branch").asText("main"), run, receivedAt).named(workflowName);
+    }
+
+    /** From a workflow run as GitHub describes it (a payload's {@code workflow_run}, or {@code GET .../runs/{id}}). */
+    public static FailedRun fromRun(long installationId, long repositoryId, String repository, String defaultBranch,
+            JsonNode run, Instant receivedAt) {
         List<Integer> pulls = new ArrayList<>();
-        String baseBranch = repository.path("default_branch").asText("main");
+        String baseBranch = defaultBranch;
         for (JsonNode pull : run.path("pull_requests")) {
             pulls.add(pull.path("number").asInt());
             baseBranch = pull.path("base").path("ref").asText(baseBranch);
         }
-        String headRepository = run.path("head_repository").path("full_name").asText(repository.path("full_name").asText());
-        return new FailedRun(installationId, repository.path("id").asLong(), repository.path("full_name").asText(),
-                repository.path("default_branch").asText("main"), run.path("id").asLong(),
+        String headRepository = run.path("head_repository").path("full_name").asText(repository);
+        return new FailedRun(installationId, repositoryId, repository, defaultBranch, run.path("id").asLong(),
                 run.path("run_attempt").asInt(1), run.hasNonNull("workflow_id") ? run.path("workflow_id").asLong() : null,
-                run.path("name").asText(payload.path("workflow").path("name").asText("workflow")),
-                run.path("path").asText(null), run.path("head_sha").asText(), run.path("head_branch").asText(null),
-                baseBranch, run.path("conclusion").asText(null), pulls,
-                !headRepository.equalsIgnoreCase(repository.path("full_name").asText()), run.path("html_url").asText(""),
+                run.path("name").asText("workflow"), run.path("path").asText(null), run.path("head_sha").asText(),
+                run.path("head_branch").asText(null), baseBranch, run.path("conclusion").asText(null), pulls,
+                !headRepository.equalsIgnoreCase(repository), run.path("html_url").asText(""), receivedAt);
+    }
+
+    /** This run as its attempt {@code attempt}, which failed (a later attempt may have passed since). */
+    public FailedRun failedAttempt(int attempt) {
+        return new FailedRun(installationId, repositoryId, repository, defaultBranch, runId, attempt, workflowId,
+                workflowName, workflowPath, headSha, headBranch, baseBranch, "failure", pullRequests, fromFork, url,
                 receivedAt);
+    }
+
+    private FailedRun named(String name) {
+        return new FailedRun(installationId, repositoryId, repository, defaultBranch, runId, attempt, workflowId, name,
+                workflowPath, headSha, headBranch, baseBranch, conclusion, pullRequests, fromFork, url, receivedAt);
     }
 
     /** Another attempt (or run) of the same workflow at the same commit, as stored after its analysis. */

@@ -1,5 +1,8 @@
-package dev.remediator.remediation;
+package dev.remediator.flow.failure;
 
+import dev.remediator.flow.lifecycle.RemediationReport;
+import dev.remediator.flow.lifecycle.RemediationViews;
+import dev.remediator.github.CheckRuns;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +15,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.remediator.core.config.RepositoryConfig.Permission;
-import dev.remediator.core.remediation.RiskFactor;
-import dev.remediator.core.remediation.RiskScore;
 import dev.remediator.core.report.CheckRunReport;
-import dev.remediator.core.report.RemediationView;
 import dev.remediator.core.report.RunReport;
 import dev.remediator.core.report.StickyComment;
 import dev.remediator.github.RepositoryGitHub;
@@ -33,10 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * analysis starts and redrawn from the store at every change, and the one sticky comment of each of its pull requests.
  */
 @ApplicationScoped
-public class RunReports {
+public class RunReports implements RemediationReport {
 
     private static final Logger LOG = Logger.getLogger(RunReports.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     GitHubLinks links;
@@ -75,6 +72,16 @@ public class RunReports {
         return id;
     }
 
+    @Override
+    public boolean covers(RemediationRecord remediation) {
+        return !remediation.aboutDrift();
+    }
+
+    @Override
+    public void publish(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
+        publish(github, remediation.runId);
+    }
+
     /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
     public void publish(RepositoryGitHub github, long runId) throws IOException {
         Optional<RunHistoryStore.AnalysisRecord> stored = history.latestAnalysis(github.repositoryId(), runId);
@@ -87,7 +94,7 @@ public class RunReports {
         RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
                 analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
                 analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
-                        .filter(r -> r.runAttempt == analysis.run().attempt()).map(RunReports::view).toList(),
+                        .filter(r -> r.runAttempt == analysis.run().attempt()).map(RemediationViews::of).toList(),
                 analysis.configProblems(), analysis.configLocation());
         CheckRunReport.Rendered rendered = CheckRunReport.render(report);
         updateCheckRun(github, runId, checkRun.get(), rendered);
@@ -124,14 +131,4 @@ public class RunReports {
         return "remediator-run-" + runId;
     }
 
-    static RemediationView view(RemediationRecord r) {
-        List<RiskFactor> factors;
-        try {
-            factors = List.of(JSON.readValue(r.riskFactors, RiskFactor[].class));
-        } catch (IOException e) {
-            throw new IllegalStateException("risk factors of remediation " + r.id + " are not readable", e);
-        }
-        return new RemediationView(r.id, r.action, r.target, r.state, new RiskScore(factors), r.explanation,
-                r.decisionReason, Permission.valueOf(r.approvalPermission), r.approvalDeadline, r.pullUrl, r.note);
-    }
 }
