@@ -15,7 +15,7 @@ import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.flow.failure.Reanalysis;
 import dev.remediator.flow.lifecycle.Approvals;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -56,8 +56,8 @@ public class ApprovalButtons implements DeliveryHandler {
                 delivery.repositoryFullName());
         for (String prefix : new String[] { CheckRunReport.APPROVE, CheckRunReport.REJECT, CheckRunReport.REANALYSE }) {
             long id = CheckRunReport.remediationId(identifier, prefix);
-            RemediationRecord remediation = id < 0 ? null : store.find(id).orElse(null);
-            if (remediation == null || remediation.repositoryId != delivery.repositoryId()) {
+            Remediation remediation = id < 0 ? null : store.find(id).orElse(null);
+            if (remediation == null || remediation.repositoryId() != delivery.repositoryId()) {
                 continue;
             }
             Approvals.Answer answer = switch (prefix) {

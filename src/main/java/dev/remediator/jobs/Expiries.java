@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.remediator.core.lifecycle.LifecycleChange;
 import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.store.JobTicks;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import io.quarkus.scheduler.Scheduled;
 
@@ -49,16 +49,16 @@ public class Expiries {
         if (!ticks.claim("approval-expiry", now, interval)) {
             return;
         }
-        for (RemediationRecord remediation : remediations.overdueApprovals(now)) {
-            remediations.apply(remediation.id, LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
-                    RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline, null)
+        for (Remediation remediation : remediations.overdueApprovals(now)) {
+            remediations.apply(remediation.id(), LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
+                    RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline(), null)
                     .noting("expired: nobody approved or rejected it before "
-                            + DEADLINE.format(remediation.approvalDeadline)));
+                            + DEADLINE.format(remediation.approvalDeadline())));
         }
-        for (RemediationRecord remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
+        for (Remediation remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
             String reason = "the regeneration workflow has not pushed its result within " + regenerationTimeout.toHours()
                     + " hours of its dispatch: look at its runs, then approve again";
-            remediations.apply(remediation.id, LifecycleChange.of(RemediationEvent.EXECUTION_FAILED,
+            remediations.apply(remediation.id(), LifecycleChange.of(RemediationEvent.EXECUTION_FAILED,
                     RemediationStore.REMEDIATOR, reason, null).noting(reason));
         }
         ticks.forgetBefore(now.minus(Duration.ofDays(1)));

@@ -81,7 +81,7 @@ public class InstallationStore {
                 .executeUpdate();
     }
 
-    /** A repository the app is (or was) installed on; its default branch {@code main} when never heard of. */
+    /** A repository the app is (or was) installed on. */
     @Transactional
     public Optional<KnownRepository> repository(long id) {
         return Optional.ofNullable(InstalledRepository.<InstalledRepository>findById(id)).map(InstallationStore::known);
@@ -99,8 +99,8 @@ public class InstallationStore {
         return InstalledRepository.defaultBranchOf(repositoryId);
     }
 
-    private static KnownRepository known(InstalledRepository r) {
-        return new KnownRepository(r.id, r.installationId, r.fullName, r.defaultBranch == null ? "main" : r.defaultBranch);
+    static KnownRepository known(InstalledRepository r) {
+        return new KnownRepository(r.id, r.installationId, r.fullName, r.defaultBranch);
     }
 
     /** Why deliveries for this installation or repository must be ignored, if they must. */

@@ -95,13 +95,6 @@ public class OutboxStore {
         return rows().retryAt(id, owner, at, reason, deferral);
     }
 
-    /** Finished consumers' rows before a time, for retention; the events themselves are the audit trail and stay. */
-    @Transactional
-    public int deleteFinishedBefore(Instant before) {
-        return em.createNativeQuery("delete from event_consumption where status in ('DONE', 'FAILED') and finished_at < ?1")
-                .setParameter(1, before).executeUpdate();
-    }
-
     private LeasedRows rows() {
         return new LeasedRows(em, "event_consumption");
     }

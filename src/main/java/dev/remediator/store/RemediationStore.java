@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.TrackRecord;
@@ -56,13 +57,13 @@ public class RemediationStore {
      * @return the stored remediation, new or not
      */
     @Transactional
-    public RemediationRecord propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+    public Remediation propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
         Optional<Long> created = insert(run.repositoryId(), run.runId(), run.attempt(), null, run.headSha(), run.headBranch(),
                 planned, approvalDeadline, deliveryId);
-        // a lambda, not RemediationRecord::findById: that would bind to the base class, which Panache does not enhance
-        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
-                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
-                        run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult());
+        // a lambda, not RemediationRow::findById: that would bind to the base class, which Panache does not enhance
+        return created.<RemediationRow>map(id -> RemediationRow.findById(id))
+                .orElseGet(() -> RemediationRow.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
+                        run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult()).remediation();
     }
 
     /** A pushed commit whose drift a remediation is about, and the branch it was pushed to. */
@@ -71,14 +72,14 @@ public class RemediationStore {
 
     /** The same for the drift of a pushed commit: (commit, action, target) is unique. */
     @Transactional
-    public RemediationRecord propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline,
+    public Remediation propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline,
             String deliveryId) {
         Optional<Long> created = insert(push.repositoryId(), null, null, push.sha(), push.sha(), push.branch(), planned,
                 approvalDeadline, deliveryId);
-        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
-                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId is null and subject = ?2 "
+        return created.<RemediationRow>map(id -> RemediationRow.findById(id))
+                .orElseGet(() -> RemediationRow.find("repositoryId = ?1 and runId is null and subject = ?2 "
                         + "and action = ?3 and target = ?4", push.repositoryId(), push.sha(), planned.action(),
-                        planned.target()).firstResult());
+                        planned.target()).firstResult()).remediation();
     }
 
     /** The new remediation's id, or empty when an earlier call stored it (whichever unique key it falls under). */
@@ -125,7 +126,7 @@ public class RemediationStore {
     }
 
     /** What became of a change asked of the lifecycle: the remediation as it is now, and why nothing changed. */
-    public record Transition(RemediationRecord remediation, RemediationState from, String refusal) {
+    public record Transition(Remediation remediation, RemediationState from, String refusal) {
 
         public boolean applied() {
             return refusal == null;
@@ -153,15 +154,15 @@ public class RemediationStore {
         }
         em.createNativeQuery("update remediation set state = ?2, note = coalesce(?3, note), updated_at = now() where id = ?1")
                 .setParameter(1, id).setParameter(2, to.get().name()).setParameter(3, change.note()).executeUpdate();
-        RemediationRecord record = refreshed(id);
-        audit(id, record.repositoryId, from, change);
+        Remediation record = refreshed(id);
+        audit(id, record.repositoryId(), from, change);
         return new Transition(record, from, null);
     }
 
-    private RemediationRecord refreshed(long id) {
-        RemediationRecord record = RemediationRecord.findById(id);
+    private Remediation refreshed(long id) {
+        RemediationRow record = RemediationRow.findById(id);
         em.refresh(record);
-        return record;
+        return record.remediation();
     }
 
     /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
@@ -182,9 +183,9 @@ public class RemediationStore {
 
     /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
     @Transactional
-    public Optional<RemediationRecord> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
+    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
             String deliveryId) {
-        Optional<RemediationRecord> remediation = RemediationRecord
+        Optional<RemediationRow> remediation = RemediationRow
                 .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
         return remediation.map(r -> {
             String outcome = merged ? "merged" : "closed";
@@ -197,25 +198,27 @@ public class RemediationStore {
     }
 
     @Transactional
-    public Optional<RemediationRecord> find(long id) {
-        return RemediationRecord.findByIdOptional(id);
+    public Optional<Remediation> find(long id) {
+        return RemediationRow.<RemediationRow>findByIdOptional(id).map(RemediationRow::remediation);
     }
 
     @Transactional
-    public List<RemediationRecord> forRun(long repositoryId, long runId) {
-        return RemediationRecord.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId);
+    public List<Remediation> forRun(long repositoryId, long runId) {
+        return remediations(RemediationRow.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId));
     }
 
     /** The remediations of a pushed commit's drift, in the order they were planned. */
     @Transactional
-    public List<RemediationRecord> forCommit(long repositoryId, String sha) {
-        return RemediationRecord.list("repositoryId = ?1 and runId is null and subject = ?2 order by id", repositoryId, sha);
+    public List<Remediation> forCommit(long repositoryId, String sha) {
+        return remediations(RemediationRow.list("repositoryId = ?1 and runId is null and subject = ?2 order by id",
+                repositoryId, sha));
     }
 
     /** The remediation that created a branch of Remediator's. */
     @Transactional
-    public Optional<RemediationRecord> byBranch(long repositoryId, String branch) {
-        return RemediationRecord.find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
+    public Optional<Remediation> byBranch(long repositoryId, String branch) {
+        return RemediationRow.find("repositoryId = ?1 and branch = ?2", repositoryId, branch)
+                .<RemediationRow>firstResultOptional().map(RemediationRow::remediation);
     }
 
     /** Records that a regeneration's workflow was dispatched, so that a resumed execution does not dispatch it again. */
@@ -227,14 +230,15 @@ public class RemediationStore {
 
     /** The newest remediation of a pull request's runs, for comment commands that name none. */
     @Transactional
-    public Optional<RemediationRecord> latestForPull(long repositoryId, int pullNumber) {
+    public Optional<Remediation> latestForPull(long repositoryId, int pullNumber) {
         List<?> ids = em.createNativeQuery("""
                 select r.id from remediation r
                 where r.repository_id = ?1 and r.action <> 'MANUAL_REVIEW' and exists (
                     select 1 from workflow_run w where w.run_id = r.run_id and ?2 = any(w.pull_request_numbers))
                 order by (r.state = 'AWAITING_APPROVAL') desc, r.id desc limit 1""")
                 .setParameter(1, repositoryId).setParameter(2, pullNumber).getResultList();
-        return ids.stream().findFirst().map(id -> RemediationRecord.findById(((Number) id).longValue()));
+        return ids.stream().findFirst().map(id -> RemediationRow.<RemediationRow>findById(((Number) id).longValue())
+                .remediation());
     }
 
     /** Pull request slots taken in a repository since a time (branches reserved): the daily limit counts these. */
@@ -252,7 +256,7 @@ public class RemediationStore {
     @Transactional
     public boolean reservePullRequest(long id, long repositoryId, String branch, int limit) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, repositoryId).getSingleResult();
-        RemediationRecord remediation = RemediationRecord.findById(id);
+        RemediationRow remediation = RemediationRow.findById(id);
         em.refresh(remediation);
         if (remediation.branchAt == null) {
             int taken = pullRequestsOpenedSince(repositoryId, Instant.now().minus(java.time.Duration.ofDays(1)));
@@ -282,14 +286,14 @@ public class RemediationStore {
 
     /** Remediations still waiting for an approval past their deadline. */
     @Transactional
-    public List<RemediationRecord> overdueApprovals(Instant now) {
-        return RemediationRecord.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now);
+    public List<Remediation> overdueApprovals(Instant now) {
+        return remediations(RemediationRow.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now));
     }
 
     /** Regenerations still waiting for their workflow's push, dispatched before a time. */
     @Transactional
-    public List<RemediationRecord> dispatchedBefore(Instant before) {
-        return RemediationRecord.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before);
+    public List<Remediation> dispatchedBefore(Instant before) {
+        return remediations(RemediationRow.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before));
     }
 
     public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,
@@ -298,7 +302,7 @@ public class RemediationStore {
 
     /** Remediations of a repository, newest first, after the id {@code after} (null: from the newest). */
     @Transactional
-    public List<RemediationRecord> list(long repositoryId, RemediationState state, RemediationAction action, Long after,
+    public List<Remediation> list(long repositoryId, RemediationState state, RemediationAction action, Long after,
             int limit) {
         StringBuilder query = new StringBuilder("repositoryId = :repository");
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("repository", repositoryId));
@@ -314,7 +318,7 @@ public class RemediationStore {
             query.append(" and id < :after");
             parameters.put("after", after);
         }
-        return RemediationRecord.find(query + " order by id desc", parameters).page(0, limit).list();
+        return remediations(RemediationRow.find(query + " order by id desc", parameters).page(0, limit).list());
     }
 
     /** The audit trail, newest first, narrowed to a repository, a remediation or an actor when they are given. */
@@ -351,6 +355,10 @@ public class RemediationStore {
                 .setParameter(8, change.event().name())
                 .getSingleResult()).longValue();
         recorded.fire(new EventRecorded(eventId));
+    }
+
+    private static List<Remediation> remediations(List<RemediationRow> rows) {
+        return rows.stream().map(RemediationRow::remediation).toList();
     }
 
     private static String json(Object value) {

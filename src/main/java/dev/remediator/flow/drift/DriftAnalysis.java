@@ -37,7 +37,7 @@ import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.DriftReportRecord;
 import dev.remediator.store.DriftStore;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.KnownRepository;
 import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -99,7 +99,7 @@ public class DriftAnalysis {
             plan(github, push, classified, config.config(), deliveryId);
         }
         reports.publish(github, push.sha());
-        count(classified.record().verdict.toLowerCase(Locale.ROOT));
+        count(classified.record().verdict().toLowerCase(Locale.ROOT));
     }
 
     /** How the scheduled scan of one repository ended. */
@@ -117,28 +117,28 @@ public class DriftAnalysis {
     }
 
     /** The scheduled scan of one repository: the head of its default branch, unless a report of that commit exists. */
-    public ScanOutcome scan(InstalledRepository repository) throws IOException {
-        LoadedConfig config = configs.load(repository.installationId, repository.id, repository.fullName);
+    public ScanOutcome scan(KnownRepository repository) throws IOException {
+        LoadedConfig config = configs.load(repository.installationId(), repository.id(), repository.fullName());
         if (!config.config().drift().enabled()) {
             return ScanOutcome.SKIPPED;
         }
-        RepositoryGitHub github = repositories.open(repository.installationId, repository.id, repository.fullName);
-        String branch = InstalledRepository.defaultBranchOf(repository.id);
+        RepositoryGitHub github = repositories.open(repository.installationId(), repository.id(), repository.fullName());
+        String branch = repository.defaultBranchOrMain();
         Optional<String> head = github.refSha(branch);
         if (head.isEmpty()) {
             return ScanOutcome.SKIPPED;
         }
-        if (drifts.report(repository.id, head.get()).isPresent()) {
+        if (drifts.report(repository.id(), head.get()).isPresent()) {
             return ScanOutcome.UNCHANGED;
         }
         Optional<byte[]> manifest = github.fileBytes(config.config().drift().manifest(), head.get());
         if (manifest.isEmpty()) {
             return ScanOutcome.NO_MANIFEST;
         }
-        PushedCommit commit = new PushedCommit(repository.installationId, repository.id, repository.fullName, branch, branch,
+        PushedCommit commit = new PushedCommit(repository.installationId(), repository.id(), repository.fullName(), branch, branch,
                 head.get());
         DriftReportRecord record = classify(github, commit, "scan", null, manifest.get(), config).record();
-        return switch (record.verdict) {
+        return switch (record.verdict()) {
             case "INVALID" -> ScanOutcome.INVALID;
             case "CLEAN" -> ScanOutcome.CLEAN;
             default -> ScanOutcome.DRIFTED;
@@ -177,7 +177,7 @@ public class DriftAnalysis {
                 DriftReportMarkdown.render(report, mode, DriftCheckRunReport.REPORT_LIMIT),
                 DriftCheckRunReport.annotations(report, mode), millis, DriftReportJson.write(report, mode)));
         LOG.infof("Drift of %s at %s: %s, %d of %d nodes drifted, %d contents read, in %d ms", commit.repository(),
-                commit.sha(), record.verdict, report.drifted().size(), report.nodes().size(), report.filesRead(), millis);
+                commit.sha(), record.verdict(), report.drifted().size(), report.nodes().size(), report.filesRead(), millis);
         return new Classification(record, manifest, report);
     }
 

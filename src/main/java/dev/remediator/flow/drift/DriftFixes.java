@@ -3,7 +3,7 @@ package dev.remediator.flow.drift;
 import dev.remediator.flow.lifecycle.ExecutionOutcome;
 import dev.remediator.flow.lifecycle.DraftPullRequests;
 import dev.remediator.flow.lifecycle.RemediationActions;
-import dev.remediator.flow.lifecycle.RemediationViews;
+import dev.remediator.core.report.RemediationView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -36,7 +36,7 @@ import dev.remediator.core.report.PullRequestText;
 import dev.remediator.core.text.MarkdownText;
 import dev.remediator.github.GitHubApiException;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -63,9 +63,9 @@ public class DriftFixes implements RemediationActions {
     }
 
     @Override
-    public ExecutionOutcome execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    public ExecutionOutcome execute(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException {
-        return remediation.action == RemediationAction.REGENERATE ? regenerate(github, remediation, config)
+        return remediation.action() == RemediationAction.REGENERATE ? regenerate(github, remediation, config)
                 : rebaseline(github, remediation, config);
     }
 
@@ -73,29 +73,29 @@ public class DriftFixes implements RemediationActions {
      * Dispatches the workflow, or (resumed by the workflow's push) opens the draft. {@link RemediationState#EXECUTING}
      * while the workflow has not pushed yet.
      */
-    private ExecutionOutcome regenerate(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome regenerate(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException {
         String workflow = config.drift().regenerateWorkflow();
         ProvenanceNode node;
         try {
-            Optional<ProvenanceNode> found = node(github, config, remediation.subject, remediation.target);
+            Optional<ProvenanceNode> found = node(github, config, remediation.subject(), remediation.target());
             if (found.isEmpty()) {
-                return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + remediation.target
-                        + " is not in the manifest at " + CommitChange.shortSha(remediation.subject) + " any more");
+                return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + remediation.target()
+                        + " is not in the manifest at " + CommitChange.shortSha(remediation.subject()) + " any more");
             }
             node = found.get();
         } catch (ProvenanceException e) {
-            return new ExecutionOutcome(RemediationState.SKIPPED, "the manifest at " + CommitChange.shortSha(remediation.subject)
+            return new ExecutionOutcome(RemediationState.SKIPPED, "the manifest at " + CommitChange.shortSha(remediation.subject())
                     + " cannot be used: " + e.getMessage());
         }
-        String branch = RemediatorBranch.name(RemediationAction.REGENERATE, node.context(), remediation.id);
+        String branch = RemediatorBranch.name(RemediationAction.REGENERATE, node.context(), remediation.id());
         Optional<String> head = github.refSha(branch);
-        if (head.isPresent() && !head.get().equals(remediation.subject)) {
+        if (head.isPresent() && !head.get().equals(remediation.subject())) {
             return openRegenerated(github, remediation, config, node, branch, head.get());
         }
         String waiting = "dispatched " + workflow + " on the branch " + branch + "; the draft pull request opens when "
                 + "the workflow pushes its result to that branch";
-        if (head.isPresent() && remediation.dispatchedAt != null) {
+        if (head.isPresent() && remediation.dispatchedAt() != null) {
             return new ExecutionOutcome(RemediationState.EXECUTING, waiting);
         }
         if (!github.workflowExists(workflow)) {
@@ -103,12 +103,12 @@ public class DriftFixes implements RemediationActions {
                     + " does not exist in " + github.fullName() + " (config drift.regenerate_workflow): add it, then "
                     + "approve again");
         }
-        if (!store.reservePullRequest(remediation.id, remediation.repositoryId, branch, config.maxPrsPerDay())) {
+        if (!store.reservePullRequest(remediation.id(), remediation.repositoryId(), branch, config.maxPrsPerDay())) {
             return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
                     + " pull requests is reached");
         }
         if (head.isEmpty()) {
-            github.createBranch(branch, remediation.subject);
+            github.createBranch(branch, remediation.subject());
         }
         try {
             github.dispatchWorkflow(workflow, branch, Map.of("context", node.context(), "command", node.generator().command()));
@@ -120,14 +120,14 @@ public class DriftFixes implements RemediationActions {
                     + branch + " (" + e.status() + "): the workflow needs an on: workflow_dispatch trigger with the "
                     + "inputs context and command; fix it, then approve again");
         }
-        store.recordDispatch(remediation.id);
+        store.recordDispatch(remediation.id());
         return new ExecutionOutcome(RemediationState.EXECUTING, waiting);
     }
 
     /** The draft of what the workflow pushed, or a refusal naming the files it had no business changing. */
-    private ExecutionOutcome openRegenerated(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config,
+    private ExecutionOutcome openRegenerated(RepositoryGitHub github, Remediation remediation, RepositoryConfig config,
             ProvenanceNode node, String branch, String head) throws IOException {
-        JsonNode before = github.tree(remediation.subject);
+        JsonNode before = github.tree(remediation.subject());
         JsonNode after = github.tree(head);
         if (before.path("truncated").asBoolean() || after.path("truncated").asBoolean()) {
             return new ExecutionOutcome(RemediationState.FAILED, "GitHub listed the trees of " + branch + " only in part, "
@@ -152,9 +152,9 @@ public class DriftFixes implements RemediationActions {
                     + "); nothing was opened. Fix the workflow, delete the branch " + branch + ", then approve again");
         }
         PullRequestText.Text text = PullRequestText.regenerate(node.context(), node.id(), config.drift().regenerateWorkflow(),
-                remediation.explanation, evidenceLink(github, remediation), RemediationViews.of(remediation).risk(),
-                remediation.id);
-        return pullRequests.open(github, remediation, config, branch, remediation.headBranch, base -> {
+                remediation.explanation(), evidenceLink(github, remediation), RemediationView.of(remediation).risk(),
+                remediation.id());
+        return pullRequests.open(github, remediation, config, branch, remediation.headBranch(), base -> {
             throw new GitHubApiException(404, "GET", "branch " + branch, "the regeneration branch is gone");
         }, text);
     }
@@ -163,21 +163,21 @@ public class DriftFixes implements RemediationActions {
      * A draft recording the node's current hashes on top of the branch's head, after checking that the node is still
      * BENIGN there: a hand edit made since must not be accepted by a rebaseline.
      */
-    private ExecutionOutcome rebaseline(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome rebaseline(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException {
-        String base = remediation.headBranch;
+        String base = remediation.headBranch();
         String manifestPath = config.drift().manifest();
         String head = github.branchHead(base);
         ProvenanceManifest manifest;
         ProvenanceNode node;
         try {
             Optional<ProvenanceManifest> found = manifest(github, manifestPath, head);
-            if (found.isEmpty() || found.get().node(remediation.target).isEmpty()) {
-                return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + remediation.target + " is not in "
+            if (found.isEmpty() || found.get().node(remediation.target()).isEmpty()) {
+                return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + remediation.target() + " is not in "
                         + manifestPath + " at the head of " + base + " any more");
             }
             manifest = found.get();
-            node = manifest.node(remediation.target).get();
+            node = manifest.node(remediation.target()).get();
         } catch (ProvenanceException e) {
             return new ExecutionOutcome(RemediationState.SKIPPED, manifestPath + " at the head of " + base
                     + " cannot be used: " + e.getMessage());
@@ -203,15 +203,15 @@ public class DriftFixes implements RemediationActions {
             return new ExecutionOutcome(RemediationState.SKIPPED, "the node " + node.id() + " cannot be recorded again: "
                     + e.getMessage());
         }
-        String branch = RemediatorBranch.name(RemediationAction.REBASELINE, node.context(), remediation.id);
+        String branch = RemediatorBranch.name(RemediationAction.REBASELINE, node.context(), remediation.id());
         return pullRequests.open(github, remediation, config, branch, base, ignored -> {
             String blob = github.createBlob(updated);
             String newTree = github.createTree(github.commit(head).treeSha(),
                     List.of(new RevertPlan.TreeChange(manifestPath, "100644", blob)));
             return github.createCommit("Rebaseline drift node " + node.id() + "\n\nOnly formatting or comments changed in "
-                    + "its generated files.\nRemediator audit id " + remediation.id + ".\n", newTree, head);
-        }, PullRequestText.rebaseline(node.context(), node.id(), manifestPath, remediation.explanation,
-                evidenceLink(github, remediation), RemediationViews.of(remediation).risk(), remediation.id));
+                    + "its generated files.\nRemediator audit id " + remediation.id() + ".\n", newTree, head);
+        }, PullRequestText.rebaseline(node.context(), node.id(), manifestPath, remediation.explanation(),
+                evidenceLink(github, remediation), RemediationView.of(remediation).risk(), remediation.id()));
     }
 
     private static Optional<ProvenanceNode> node(RepositoryGitHub github, RepositoryConfig config, String sha, String id)
@@ -238,8 +238,8 @@ public class DriftFixes implements RemediationActions {
         return entries;
     }
 
-    private static String evidenceLink(RepositoryGitHub github, RemediationRecord remediation) {
-        return "the Drift check run on " + MarkdownText.code(CommitChange.shortSha(remediation.subject)) + " of " + github.fullName();
+    private static String evidenceLink(RepositoryGitHub github, Remediation remediation) {
+        return "the Drift check run on " + MarkdownText.code(CommitChange.shortSha(remediation.subject())) + " of " + github.fullName();
     }
 
 }

@@ -1,8 +1,8 @@
 package dev.remediator.flow.drift;
 
 import dev.remediator.flow.lifecycle.RemediationReport;
-import dev.remediator.flow.lifecycle.RemediationViews;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.report.RemediationView;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.github.CheckRuns;
 import java.io.IOException;
 import java.util.List;
@@ -66,13 +66,13 @@ public class DriftReports implements RemediationReport {
     }
 
     @Override
-    public boolean covers(RemediationRecord remediation) {
+    public boolean covers(Remediation remediation) {
         return remediation.aboutDrift();
     }
 
     @Override
-    public void publish(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
-        publish(github, remediation.subject);
+    public void publish(RepositoryGitHub github, Remediation remediation) throws IOException {
+        publish(github, remediation.subject());
     }
 
     /** Redraws the Drift check run of a commit from its stored report and remediations; nothing when it has none. */
@@ -84,11 +84,11 @@ public class DriftReports implements RemediationReport {
             return;
         }
         DriftReportRecord report = stored.get();
-        DriftCheckRunReport.Check check = new DriftCheckRunReport.Check(sha, report.manifestPath, DriftMode.parse(report.mode),
-                report.problem == null ? DriftVerdict.valueOf(report.verdict) : null, report.nodes, report.drifted,
-                report.summary, report.problem, report.treeTruncated, report.configLocation,
-                JSON.readValue(report.configProblems, PROBLEMS), JSON.readValue(report.annotations, ANNOTATIONS),
-                remediations.forCommit(github.repositoryId(), sha).stream().map(RemediationViews::of).toList());
+        DriftCheckRunReport.Check check = new DriftCheckRunReport.Check(sha, report.manifestPath(), DriftMode.parse(report.mode()),
+                report.problem() == null ? DriftVerdict.valueOf(report.verdict()) : null, report.nodes(), report.drifted(),
+                report.summary(), report.problem(), report.treeTruncated(), report.configLocation(),
+                JSON.readValue(report.configProblems(), PROBLEMS), JSON.readValue(report.annotations(), ANNOTATIONS),
+                remediations.forCommit(github.repositoryId(), sha).stream().map(RemediationView::of).toList());
         CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check);
         boolean annotate = !rendered.annotations().isEmpty() && drifts.claimAnnotations(github.repositoryId(), sha);
         CheckRuns.send(github, checkRun.get(), rendered, annotate);

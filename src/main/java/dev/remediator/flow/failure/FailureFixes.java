@@ -22,10 +22,10 @@ import dev.remediator.core.report.PullRequestText;
 import dev.remediator.flow.lifecycle.DraftPullRequests;
 import dev.remediator.flow.lifecycle.ExecutionOutcome;
 import dev.remediator.flow.lifecycle.RemediationActions;
-import dev.remediator.flow.lifecycle.RemediationViews;
+import dev.remediator.core.report.RemediationView;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.InstalledRepository;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.store.InstallationStore;
+import dev.remediator.core.lifecycle.Remediation;
 
 /**
  * The remediations of a failed run: re-running its failed jobs, reverting the culprit, quarantining a flaky test.
@@ -33,6 +33,9 @@ import dev.remediator.store.RemediationRecord;
  */
 @ApplicationScoped
 public class FailureFixes implements RemediationActions {
+
+    @Inject
+    InstallationStore installations;
 
     @Inject
     DraftPullRequests pullRequests;
@@ -44,25 +47,25 @@ public class FailureFixes implements RemediationActions {
     }
 
     @Override
-    public ExecutionOutcome execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    public ExecutionOutcome execute(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
-        return switch (remediation.action) {
+        return switch (remediation.action()) {
             case REVERT -> revert(github, remediation, config);
             case QUARANTINE -> quarantine(github, remediation, config);
             default -> rerun(github, remediation);
         };
     }
 
-    private ExecutionOutcome rerun(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
-        github.rerunFailedJobs(remediation.runId);
+    private ExecutionOutcome rerun(RepositoryGitHub github, Remediation remediation) throws IOException {
+        github.rerunFailedJobs(remediation.runId());
         return new ExecutionOutcome(RemediationState.DONE, "re-run of the failed jobs requested");
     }
 
-    private ExecutionOutcome revert(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome revert(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
-        RepositoryGitHub.CommitDetails culprit = github.commit(remediation.target);
-        String branch = RemediatorBranch.name(RemediationAction.REVERT, culprit.change().shortSha(), remediation.id);
-        return pullRequests.open(github, remediation, config, branch, remediation.headBranch, base -> {
+        RepositoryGitHub.CommitDetails culprit = github.commit(remediation.target());
+        String branch = RemediatorBranch.name(RemediationAction.REVERT, culprit.change().shortSha(), remediation.id());
+        return pullRequests.open(github, remediation, config, branch, remediation.headBranch(), base -> {
             String head = github.branchHead(base);
             RepositoryGitHub.CommitDetails headCommit = github.commit(head);
             RepositoryGitHub.Comparison later = head.equals(culprit.change().sha()) ? null
@@ -72,12 +75,12 @@ public class FailureFixes implements RemediationActions {
             RevertPlan.Plan plan = RevertPlan.plan(culprit.change(), parent, later == null ? List.of() : later.changedFiles(),
                     culprit.filesComplete() && (later == null || later.filesComplete()));
             String tree = github.createTree(headCommit.treeSha(), plan.changes());
-            return github.createCommit(plan.commitMessage() + "\nRemediator audit id " + remediation.id + ".\n", tree, head);
-        }, PullRequestText.revert(culprit.change().sha(), culprit.change().title(), remediation.explanation,
-                evidenceLink(github, remediation), RemediationViews.of(remediation).risk(), remediation.id));
+            return github.createCommit(plan.commitMessage() + "\nRemediator audit id " + remediation.id() + ".\n", tree, head);
+        }, PullRequestText.revert(culprit.change().sha(), culprit.change().title(), remediation.explanation(),
+                evidenceLink(github, remediation), RemediationView.of(remediation).risk(), remediation.id()));
     }
 
-    private ExecutionOutcome quarantine(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    private ExecutionOutcome quarantine(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException {
         String file = config.failures().quarantine().file();
         if (ProtectedPaths.of(config).test(file)) {
@@ -85,27 +88,27 @@ public class FailureFixes implements RemediationActions {
             return new ExecutionOutcome(RemediationState.SKIPPED, "the quarantine file " + file + " is under "
                     + "protected_paths: Remediator never writes there");
         }
-        String branch = RemediatorBranch.name(RemediationAction.QUARANTINE, remediation.target, remediation.id);
-        String reason = "flaky (Remediator audit id " + remediation.id + ", " + Instant.now().toString().substring(0, 10) + ")";
-        QuarantineFile.Update update = QuarantineFile.add(github.fileContent(file, null).orElse(null), remediation.target,
+        String branch = RemediatorBranch.name(RemediationAction.QUARANTINE, remediation.target(), remediation.id());
+        String reason = "flaky (Remediator audit id " + remediation.id() + ", " + Instant.now().toString().substring(0, 10) + ")";
+        QuarantineFile.Update update = QuarantineFile.add(github.fileContent(file, null).orElse(null), remediation.target(),
                 reason);
         if (!update.changed()) {
-            return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target + " is already in " + file);
+            return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target() + " is already in " + file);
         }
-        return pullRequests.open(github, remediation, config, branch, InstalledRepository.defaultBranchOf(remediation.repositoryId), base -> {
+        return pullRequests.open(github, remediation, config, branch, installations.defaultBranchOf(remediation.repositoryId()), base -> {
             String head = github.branchHead(base);
             String blob = github.createBlob(QuarantineFile.add(github.fileContent(file, head).orElse(null),
-                    remediation.target, reason).content());
+                    remediation.target(), reason).content());
             String tree = github.createTree(github.commit(head).treeSha(),
                     List.of(new RevertPlan.TreeChange(file, "100644", blob)));
-            return github.createCommit("Quarantine flaky test " + remediation.target + "\n\nRemediator audit id "
-                    + remediation.id + ".\n", tree, head);
-        }, PullRequestText.quarantine(remediation.target, file, remediation.explanation, evidenceLink(github, remediation),
-                RemediationViews.of(remediation).risk(), remediation.id));
+            return github.createCommit("Quarantine flaky test " + remediation.target() + "\n\nRemediator audit id "
+                    + remediation.id() + ".\n", tree, head);
+        }, PullRequestText.quarantine(remediation.target(), file, remediation.explanation(), evidenceLink(github, remediation),
+                RemediationView.of(remediation).risk(), remediation.id()));
     }
 
-    private static String evidenceLink(RepositoryGitHub github, RemediationRecord remediation) {
-        return "run " + remediation.runId + " of " + github.fullName() + " (the Remediator check run on "
-                + CommitChange.shortSha(remediation.headSha) + ")";
+    private static String evidenceLink(RepositoryGitHub github, Remediation remediation) {
+        return "run " + remediation.runId() + " of " + github.fullName() + " (the Remediator check run on "
+                + CommitChange.shortSha(remediation.headSha()) + ")";
     }
 }

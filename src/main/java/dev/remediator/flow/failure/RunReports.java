@@ -1,7 +1,7 @@
 package dev.remediator.flow.failure;
 
 import dev.remediator.flow.lifecycle.RemediationReport;
-import dev.remediator.flow.lifecycle.RemediationViews;
+import dev.remediator.core.report.RemediationView;
 import dev.remediator.github.CheckRuns;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import dev.remediator.core.report.RunReport;
 import dev.remediator.core.report.StickyComment;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.GitHubLinks;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,13 +73,13 @@ public class RunReports implements RemediationReport {
     }
 
     @Override
-    public boolean covers(RemediationRecord remediation) {
+    public boolean covers(Remediation remediation) {
         return !remediation.aboutDrift();
     }
 
     @Override
-    public void publish(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
-        publish(github, remediation.runId);
+    public void publish(RepositoryGitHub github, Remediation remediation) throws IOException {
+        publish(github, remediation.runId());
     }
 
     /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
@@ -94,7 +94,7 @@ public class RunReports implements RemediationReport {
         RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
                 analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
                 analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
-                        .filter(r -> r.runAttempt == analysis.run().attempt()).map(RemediationViews::of).toList(),
+                        .filter(r -> r.runAttempt() == analysis.run().attempt()).map(RemediationView::of).toList(),
                 analysis.configProblems(), analysis.configLocation());
         CheckRunReport.Rendered rendered = CheckRunReport.render(report);
         updateCheckRun(github, runId, checkRun.get(), rendered);

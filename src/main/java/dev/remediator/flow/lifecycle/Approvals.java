@@ -17,7 +17,7 @@ import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -54,19 +54,19 @@ public class Approvals {
     @Inject
     MeterRegistry registry;
 
-    public Answer approve(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
+    public Answer approve(RepositoryGitHub github, long installationId, Remediation remediation, String actor,
             String deliveryId) throws IOException {
-        LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
-        if (remediation.state == RemediationState.EXECUTING && store.approvedIn(remediation.id, deliveryId)) {
+        LoadedConfig config = configs.load(installationId, remediation.repositoryId(), github.fullName());
+        if (remediation.state() == RemediationState.EXECUTING && store.approvedIn(remediation.id(), deliveryId)) {
             // this delivery approved it and was interrupted (GitHub down, a crash): its retry carries the execution on
             return executed(github, remediation, actor, config, deliveryId);
         }
-        if (remediation.state != RemediationState.AWAITING_APPROVAL && remediation.state != RemediationState.FAILED) {
+        if (remediation.state() != RemediationState.AWAITING_APPROVAL && remediation.state() != RemediationState.FAILED) {
             return alreadyDecided(github, remediation);
         }
-        if (remediation.state == RemediationState.AWAITING_APPROVAL && remediation.approvalDeadline != null
-                && remediation.approvalDeadline.isBefore(Instant.now())) {
-            return alreadyDecided(github, store.apply(remediation.id, LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
+        if (remediation.state() == RemediationState.AWAITING_APPROVAL && remediation.approvalDeadline() != null
+                && remediation.approvalDeadline().isBefore(Instant.now())) {
+            return alreadyDecided(github, store.apply(remediation.id(), LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
                     RemediationStore.REMEDIATOR, "approved by @" + actor + " after its deadline", deliveryId)
                     .noting("expired: the approval by @" + actor + " came after the deadline")).remediation());
         }
@@ -74,7 +74,7 @@ public class Approvals {
         if (refusal != null) {
             return refused(github, remediation, refusal);
         }
-        RemediationStore.Transition approved = store.apply(remediation.id, LifecycleChange.of(
+        RemediationStore.Transition approved = store.apply(remediation.id(), LifecycleChange.of(
                 RemediationEvent.APPROVED_BY_HUMAN, actor, "approved by @" + actor, deliveryId)
                 .noting("approved by @" + actor));
         if (!approved.applied()) {
@@ -83,27 +83,27 @@ public class Approvals {
         return executed(github, approved.remediation(), actor, config, deliveryId);
     }
 
-    private Answer executed(RepositoryGitHub github, RemediationRecord remediation, String actor, LoadedConfig config,
+    private Answer executed(RepositoryGitHub github, Remediation remediation, String actor, LoadedConfig config,
             String deliveryId) throws IOException {
         executor.execute(github, remediation, config.config(), deliveryId);
         reports.publish(github, remediation);
-        RemediationRecord after = store.find(remediation.id).orElseThrow();
-        return new Answer(Outcome.APPROVED, "Approved by @" + actor + ": " + after.action.slug() + " is "
-                + after.state.name().toLowerCase(Locale.ROOT) + (after.pullUrl == null ? "" : " (" + after.pullUrl + ")")
+        Remediation after = store.find(remediation.id()).orElseThrow();
+        return new Answer(Outcome.APPROVED, "Approved by @" + actor + ": " + after.action().slug() + " is "
+                + after.state().name().toLowerCase(Locale.ROOT) + (after.pullUrl() == null ? "" : " (" + after.pullUrl() + ")")
                 + ".");
     }
 
-    public Answer reject(RepositoryGitHub github, long installationId, RemediationRecord remediation, String actor,
+    public Answer reject(RepositoryGitHub github, long installationId, Remediation remediation, String actor,
             String deliveryId) throws IOException {
-        if (remediation.state != RemediationState.AWAITING_APPROVAL) {
+        if (remediation.state() != RemediationState.AWAITING_APPROVAL) {
             return alreadyDecided(github, remediation);
         }
-        LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
+        LoadedConfig config = configs.load(installationId, remediation.repositoryId(), github.fullName());
         Answer refusal = refusal(github, remediation, actor, "reject", config);
         if (refusal != null) {
             return refused(github, remediation, refusal);
         }
-        RemediationStore.Transition rejected = store.apply(remediation.id, LifecycleChange.of(
+        RemediationStore.Transition rejected = store.apply(remediation.id(), LifecycleChange.of(
                 RemediationEvent.REJECTED_BY_HUMAN, actor, "rejected by @" + actor, deliveryId)
                 .noting("rejected by @" + actor));
         if (!rejected.applied()) {
@@ -126,16 +126,16 @@ public class Approvals {
     }
 
     /** Null when {@code actor} may decide; else why not. */
-    private Answer refusal(RepositoryGitHub github, RemediationRecord remediation, String actor, String verb,
+    private Answer refusal(RepositoryGitHub github, Remediation remediation, String actor, String verb,
             LoadedConfig config) throws IOException {
-        Permission required = Permission.valueOf(remediation.approvalPermission);
+        Permission required = remediation.approvalPermission();
         Permission permission = github.permissionOf(actor);
         if (!permission.atLeast(required)) {
-            return new Answer(Outcome.REFUSED, "@" + actor + " cannot " + verb + " this " + remediation.action.slug()
+            return new Answer(Outcome.REFUSED, "@" + actor + " cannot " + verb + " this " + remediation.action().slug()
                     + ": it takes " + name(required) + " permission on the repository, and @" + actor + " has "
                     + name(permission) + ".");
         }
-        if (actor.equalsIgnoreCase(remediation.culpritAuthor) && !config.config().approval().allowAuthor()) {
+        if (actor.equalsIgnoreCase(remediation.culpritAuthor()) && !config.config().approval().allowAuthor()) {
             return new Answer(Outcome.REFUSED, "@" + actor + " wrote the commit this would revert, and may not "
                     + verb + " it alone (config approval.allow_author): someone else with " + name(required)
                     + " permission has to.");
@@ -144,19 +144,19 @@ public class Approvals {
     }
 
     /** Says a refusal where the person looks: the note on the remediation's report. */
-    public Answer refused(RepositoryGitHub github, RemediationRecord remediation, Answer refusal) throws IOException {
-        LOG.infof("Refused on remediation %d: %s", remediation.id, refusal.message());
-        store.note(remediation.id, refusal.message());
-        registry.counter("remediator.approvals", "outcome", "refused", "action", remediation.action.slug()).increment();
+    public Answer refused(RepositoryGitHub github, Remediation remediation, Answer refusal) throws IOException {
+        LOG.infof("Refused on remediation %d: %s", remediation.id(), refusal.message());
+        store.note(remediation.id(), refusal.message());
+        registry.counter("remediator.approvals", "outcome", "refused", "action", remediation.action().slug()).increment();
         reports.publish(github, remediation);
         return refusal;
     }
 
     /** Redraws the reports too: a click on a stale button means the person sees an outdated check run. */
-    private Answer alreadyDecided(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
+    private Answer alreadyDecided(RepositoryGitHub github, Remediation remediation) throws IOException {
         reports.publish(github, remediation);
-        return new Answer(Outcome.ALREADY_DECIDED, "This " + remediation.action.slug() + " is already "
-                + remediation.state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": nothing changed.");
+        return new Answer(Outcome.ALREADY_DECIDED, "This " + remediation.action().slug() + " is already "
+                + remediation.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": nothing changed.");
     }
 
     public static String name(Permission permission) {

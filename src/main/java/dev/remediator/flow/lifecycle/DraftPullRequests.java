@@ -13,7 +13,7 @@ import dev.remediator.core.report.PullRequestText;
 import dev.remediator.github.GitHubApiException;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.github.RepositoryGitHub.PullRequest;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -38,12 +38,12 @@ public class DraftPullRequests {
      * Opens the draft from {@code branch} into {@code base}, within the daily limit, checked again now because an
      * approval can come hours after the plan. {@code commit} runs only when the branch does not exist yet.
      */
-    public <E extends Exception> ExecutionOutcome open(RepositoryGitHub github, RemediationRecord remediation,
+    public <E extends Exception> ExecutionOutcome open(RepositoryGitHub github, Remediation remediation,
             RepositoryConfig config, String branch, String base, CommitMaker<E> commit, PullRequestText.Text text)
             throws IOException, E {
         Optional<PullRequest> existing = github.pullRequestFrom(branch);
         if (existing.isEmpty()) {
-            if (!store.reservePullRequest(remediation.id, remediation.repositoryId, branch, config.maxPrsPerDay())) {
+            if (!store.reservePullRequest(remediation.id(), remediation.repositoryId(), branch, config.maxPrsPerDay())) {
                 return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
                         + " pull requests is reached");
             }
@@ -54,7 +54,7 @@ public class DraftPullRequests {
         }
         PullRequest pull = existing.get();
         github.addLabels(pull.number(), LABELS);
-        store.recordPullRequest(remediation.id, branch, pull.number(), pull.url());
+        store.recordPullRequest(remediation.id(), branch, pull.number(), pull.url());
         return new ExecutionOutcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
     }
 

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.outbox.LifecycleConsumer;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -41,8 +41,8 @@ public class LifecycleMetrics implements LifecycleConsumer {
 
     @Override
     public void consume(RemediationChanged event) {
-        RemediationRecord remediation = store.find(event.remediationId()).orElseThrow();
-        String action = remediation.action.slug();
+        Remediation remediation = store.find(event.remediationId()).orElseThrow();
+        String action = remediation.action().slug();
         switch (event.event()) {
             case AUTO_APPROVED -> proposed(action, "run");
             case APPROVAL_REQUESTED -> proposed(action, "ask");
@@ -58,9 +58,9 @@ public class LifecycleMetrics implements LifecycleConsumer {
         registry.counter("remediator.remediations.proposed", "action", action, "decision", decision).increment();
     }
 
-    private void decided(RemediationRecord remediation, RemediationChanged event, String outcome) {
-        registry.counter("remediator.approvals", "outcome", outcome, "action", remediation.action.slug()).increment();
+    private void decided(Remediation remediation, RemediationChanged event, String outcome) {
+        registry.counter("remediator.approvals", "outcome", outcome, "action", remediation.action().slug()).increment();
         registry.timer("remediator.approval.latency", "outcome", outcome)
-                .record(Duration.between(remediation.createdAt, event.at()));
+                .record(Duration.between(remediation.createdAt(), event.at()));
     }
 }

@@ -14,7 +14,7 @@ import dev.remediator.core.lifecycle.LifecycleChange;
 import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -37,26 +37,26 @@ public class PlannedRemediations {
     /** Stores one planned remediation with its approval deadline, or finds the one stored for it before. */
     @FunctionalInterface
     public interface Proposer {
-        RemediationRecord propose(PlannedRemediation planned, Instant approvalDeadline);
+        Remediation propose(PlannedRemediation planned, Instant approvalDeadline);
     }
 
     public void act(RepositoryGitHub github, List<PlannedRemediation> plan, Proposer proposer, RepositoryConfig config,
             String deliveryId) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofHours(config.approval().timeoutHours()));
         for (PlannedRemediation planned : plan) {
-            RemediationRecord remediation = proposer.propose(planned, deadline);
-            if (remediation.state == RemediationState.PROPOSED) {
+            Remediation remediation = proposer.propose(planned, deadline);
+            if (remediation.state() == RemediationState.PROPOSED) {
                 // new, or stored by an attempt that died before deciding: the transitions are compare-and-set
                 decide(remediation, planned, deliveryId);
             }
-            remediation = store.find(remediation.id).orElseThrow();
-            if (remediation.state == RemediationState.APPROVED || remediation.state == RemediationState.EXECUTING) {
+            remediation = store.find(remediation.id()).orElseThrow();
+            if (remediation.state() == RemediationState.APPROVED || remediation.state() == RemediationState.EXECUTING) {
                 executor.execute(github, remediation, config, deliveryId);
             }
         }
     }
 
-    private void decide(RemediationRecord remediation, PlannedRemediation planned, String deliveryId) {
+    private void decide(Remediation remediation, PlannedRemediation planned, String deliveryId) {
         RemediationEvent event = !planned.action().executable() ? RemediationEvent.EXPLAINED
                 : switch (planned.decision().verdict()) {
                     case RUN -> RemediationEvent.AUTO_APPROVED;
@@ -64,6 +64,6 @@ public class PlannedRemediations {
                     case SKIP -> RemediationEvent.SKIPPED_BY_POLICY;
                 };
         String reason = event == RemediationEvent.EXPLAINED ? "explanation posted" : planned.decision().reason();
-        store.apply(remediation.id, LifecycleChange.of(event, POLICY, reason, deliveryId));
+        store.apply(remediation.id(), LifecycleChange.of(event, POLICY, reason, deliveryId));
     }
 }

@@ -7,7 +7,7 @@ import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 
 /**
  * How some actions are carried out on GitHub. Each step looks for what an earlier, interrupted attempt made before
@@ -17,6 +17,6 @@ public interface RemediationActions {
 
     Set<RemediationAction> actions();
 
-    ExecutionOutcome execute(RepositoryGitHub github, RemediationRecord remediation, RepositoryConfig config)
+    ExecutionOutcome execute(RepositoryGitHub github, Remediation remediation, RepositoryConfig config)
             throws IOException, RevertPlan.RefusedException;
 }

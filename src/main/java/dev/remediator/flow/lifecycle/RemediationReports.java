@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 
 /**
  * Redraws what GitHub shows of a remediation after a decision or an expiry: the report that covers it (the
@@ -19,7 +19,7 @@ public class RemediationReports {
     @Inject
     Instance<RemediationReport> reports;
 
-    public void publish(RepositoryGitHub github, RemediationRecord remediation) throws IOException {
+    public void publish(RepositoryGitHub github, Remediation remediation) throws IOException {
         for (RemediationReport report : reports) {
             if (report.covers(remediation)) {
                 report.publish(github, remediation);

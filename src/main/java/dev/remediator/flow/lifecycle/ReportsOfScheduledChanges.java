@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.outbox.LifecycleConsumer;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -37,7 +37,7 @@ public class ReportsOfScheduledChanges implements LifecycleConsumer {
 
     @Override
     public void consume(RemediationChanged event) throws Exception {
-        RemediationRecord remediation = store.find(event.remediationId()).orElseThrow();
-        reports.publish(repositories.open(remediation.repositoryId), remediation);
+        Remediation remediation = store.find(event.remediationId()).orElseThrow();
+        reports.publish(repositories.open(remediation.repositoryId()), remediation);
     }
 }

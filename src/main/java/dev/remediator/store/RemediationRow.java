@@ -1,6 +1,8 @@
 package dev.remediator.store;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +14,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.remediator.core.config.RepositoryConfig.Permission;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.core.remediation.RemediationAction;
+import dev.remediator.core.remediation.RiskFactor;
+import dev.remediator.core.remediation.RiskScore;
 import dev.remediator.core.lifecycle.RemediationState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -22,7 +30,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "remediation")
-public class RemediationRecord extends PanacheEntityBase {
+class RemediationRow extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     public long id;
@@ -60,8 +70,17 @@ public class RemediationRecord extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
 
-    /** Whether it remedies drift (a pushed commit) rather than a failed run. */
-    public boolean aboutDrift() {
-        return runId == null;
+    /** As the flows see it. */
+    Remediation remediation() {
+        List<RiskFactor> factors;
+        try {
+            factors = List.of(JSON.readValue(riskFactors, RiskFactor[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("risk factors of remediation " + id + " are not readable", e);
+        }
+        return new Remediation(id, repositoryId, runId, runAttempt, subject, headSha, headBranch, action, target, state,
+                new RiskScore(factors), explanation, decisionReason, Permission.valueOf(approvalPermission),
+                approvalDeadline, culpritAuthor, branch, branchAt, pullNumber, pullUrl, outcome, note, dispatchedAt,
+                createdAt, updatedAt);
     }
 }
