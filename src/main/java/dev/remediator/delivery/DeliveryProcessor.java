@@ -21,7 +21,7 @@ import org.jboss.logging.MDC;
 
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
-import dev.remediator.webhook.WebhookJson;
+import dev.remediator.delivery.WebhookJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;

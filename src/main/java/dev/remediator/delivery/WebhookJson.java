@@ -1,4 +1,4 @@
-package dev.remediator.webhook;
+package dev.remediator.delivery;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class WebhookJson {
 
+    /** The largest payload GitHub sends. */
+    public static final long MAX_PAYLOAD_BYTES = 25L * 1024 * 1024;
+
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength((int) WebhookRoute.MAX_PAYLOAD_BYTES)
+                    .maxStringLength((int) MAX_PAYLOAD_BYTES)
                     .build())
             .build();
 
