@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Guards everything under {@code /api} (DESIGN §8: read-only and token-protected): a request must carry
+ * Guards everything under {@code /api} (read-only and token-protected): a request must carry
  * {@code Authorization: Bearer <remediator.api.token>}. With no token configured the API refuses every call, so that
  * an instance deployed without one never serves data. Applied before matching, so that an unknown path under
  * {@code /api} reveals nothing either.

@@ -142,7 +142,7 @@ public class DriftResource {
                 page.nextCursor());
     }
 
-    /** Every kind at zero, in the order of DESIGN §4's table. */
+    /** Every kind at zero, in the order of DriftKind. */
     private static Map<String, Integer> everyKind() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (DriftKind kind : DriftKind.values()) {

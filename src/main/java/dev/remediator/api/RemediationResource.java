@@ -22,7 +22,7 @@ import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
 /**
- * Read-only views of analyses, remediations and the audit trail (DESIGN §8). Lists come newest first with
+ * Read-only views of analyses, remediations and the audit trail. Lists come newest first with
  * {@code limit} and {@code cursor} (see {@link ApiPages}); {@code repository} is {@code owner/name}.
  */
 @Path("/api")

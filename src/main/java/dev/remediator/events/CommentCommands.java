@@ -23,7 +23,7 @@ import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
 /**
- * {@code /remediator approve|reject|retry|explain|help} in a pull request comment (DESIGN §1). Each command gets a
+ * {@code /remediator approve|reject|retry|explain|help} in a pull request comment. Each command gets a
  * reaction on the comment (+1 done, -1 refused, confused not understood) and, but for approve and reject whose result
  * shows on the check run and the sticky comment, a reply.
  */

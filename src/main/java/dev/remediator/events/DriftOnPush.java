@@ -18,7 +18,7 @@ import dev.remediator.flow.drift.PushedCommit;
 
 /**
  * {@code push} to the default branch or to a branch of the config's {@code drift.branches}: drift detection and the
- * Drift check run (DESIGN §4). Pushes to Remediator's own branches are only recorded ({@link PushRecorder}), but for
+ * Drift check run. Pushes to Remediator's own branches are only recorded ({@link PushRecorder}), but for
  * a regeneration's ({@link RegenerationResults}).
  */
 @ApplicationScoped

@@ -13,7 +13,7 @@ import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.flow.failure.FailedRun;
 import dev.remediator.flow.failure.FailureAnalysis;
 
-/** {@code workflow_run} completed red: analyse, plan, act, report (DESIGN §1). */
+/** {@code workflow_run} completed red: analyse, plan, act, report. */
 @ApplicationScoped
 public class FailedRunAnalyser implements DeliveryHandler {
 

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code pull_request} closed: whether a pull request Remediator opened was merged or closed, which feeds the risk
- * model's track record (DESIGN §3) and the metrics.
+ * model's track record and the metrics.
  */
 @ApplicationScoped
 public class PullRequestOutcomes implements DeliveryHandler {

@@ -24,7 +24,7 @@ import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
- * What the regeneration workflow did on the branch a regeneration dispatched it on (DESIGN §3): a {@code push} to
+ * What the regeneration workflow did on the branch a regeneration dispatched it on: a {@code push} to
  * the branch resumes the regeneration, which opens the draft pull request; its {@code workflow_run} ending without
  * success, or with success but no push, ends the regeneration as failed, saying why on the Drift check run.
  */

@@ -18,7 +18,7 @@ import dev.remediator.store.RemediationStore;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Waits that end (DESIGN §3): an approval nobody gives within {@code approval.timeout_hours} (default 24 h) expires
+ * Waits that end: an approval nobody gives within {@code approval.timeout_hours} (default 24 h) expires
  * and its check run loses its buttons; a regeneration whose workflow has not pushed its result within
  * {@code remediator.drift.regeneration-timeout} (6 h) fails, saying so. Every replica's scheduler fires; one per tick
  * does the work. What GitHub shows of it is redrawn by {@code ReportsOfScheduledChanges}, from the outbox.

@@ -17,7 +17,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * The scheduled drift scan (DESIGN §8): nightly by default ({@code remediator.drift.scan-cron}), the head of the
+ * The scheduled drift scan: nightly by default ({@code remediator.drift.scan-cron}), the head of the
  * default branch of every installed repository with drift detection enabled, its report stored without a check run.
  * A commit already reported (by its push or an earlier scan) costs one request. Every replica's scheduler fires;
  * one per tick scans.

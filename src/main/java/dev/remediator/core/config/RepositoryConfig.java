@@ -3,7 +3,7 @@ package dev.remediator.core.config;
 import java.util.List;
 
 /**
- * A repository's {@code .github/remediator.yml} (DESIGN §6), validated. {@link #DEFAULTS} is what applies when
+ * A repository's {@code .github/remediator.yml}, validated. {@link #DEFAULTS} is what applies when
  * there is no file or when the file is invalid.
  */
 public record RepositoryConfig(

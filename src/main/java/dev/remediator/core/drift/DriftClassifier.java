@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Classifies every node of a manifest against a tree (DESIGN §4). It needs no checkout: the tree's blob SHAs tell
+ * Classifies every node of a manifest against a tree. It needs no checkout: the tree's blob SHAs tell
  * what changed, and contents are read only for generated files whose blob changed, to tell formatting from edits.
  *
  * <p>Confidence starts from how directly the kind follows from what changed (NONE 1.0; CODE_STALE 0.95, as a spec

@@ -1,6 +1,6 @@
 package dev.remediator.core.drift;
 
-/** How a node's generated files stand against its spec (DESIGN §4). */
+/** How a node's generated files stand against its spec. */
 public enum DriftKind {
     /** Spec and generated files as recorded. */
     NONE,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A failure of a pull request that the base branch already had: not this change's fault (DESIGN §2).
+ * A failure of a pull request that the base branch already had: not this change's fault.
  *
  * @param sharedTests the failing tests both runs share
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the commit that broke the default branch between its last green run and a red one (DESIGN §2). One commit
+ * Finds the commit that broke the default branch between its last green run and a red one. One commit
  * in between is the culprit with high confidence. Several are ranked by how their changed files meet the failing
  * tests and the failure's locations; confidence falls as their number grows and when the evidence does not single
  * one out.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Tells flaky tests from real breaks (DESIGN §2): a test is flaky when it failed and passed at the same SHA (a re-run
+ * Tells flaky tests from real breaks: a test is flaky when it failed and passed at the same SHA (a re-run
  * attempt, or another run of the same workflow), or when it flipped often on the default branch lately.
  */
 public final class FlakyTestFinder {

@@ -6,7 +6,7 @@ import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.config.RepositoryConfig.Permission;
 
 /**
- * The repository's policy (DESIGN §3, §6) applied to one remediation: it runs on its own only in {@code auto} mode,
+ * The repository's policy applied to one remediation: it runs on its own only in {@code auto} mode,
  * at or below the risk threshold, within the daily pull request limit; otherwise it waits for a human, or, when it
  * may not happen at all, it is skipped with the reason. Every case says why.
  */

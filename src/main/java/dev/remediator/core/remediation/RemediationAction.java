@@ -2,7 +2,7 @@ package dev.remediator.core.remediation;
 
 import java.util.Locale;
 
-/** The concrete things Remediator can do about a failure or a drift (DESIGN §3), with their base risk. */
+/** The concrete things Remediator can do about a failure or a drift, with their base risk. */
 public enum RemediationAction {
     RERUN(1, false),
     CONFIRM(1, false),

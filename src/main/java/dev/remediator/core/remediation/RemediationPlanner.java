@@ -16,8 +16,8 @@ import dev.remediator.core.history.FlakyTest;
 import dev.remediator.core.text.MarkdownText;
 
 /**
- * Chooses the remediations of DESIGN §3 that apply to a failed run or to the drift of a pushed commit, scores them
- * and applies the policy. When nothing can be done safely the plan has a {@link RemediationAction#MANUAL_REVIEW}
+ * Chooses the remediations that apply to a failed run or to the drift of a pushed commit, scores them and applies
+ * the policy. When nothing can be done safely the plan has a {@link RemediationAction#MANUAL_REVIEW}
  * that says why and what to look at: a case is never dropped silently.
  */
 public final class RemediationPlanner {
@@ -83,7 +83,7 @@ public final class RemediationPlanner {
     }
 
     /**
-     * The drift of a pushed commit (DESIGN §4): a regeneration for each CODE_STALE node and a rebaseline for each
+     * The drift of a pushed commit: a regeneration for each CODE_STALE node and a rebaseline for each
      * BENIGN one, at most {@value #MAX_DRIFT_FIXES} per push, each pull request they would open counting against
      * the daily limit; and one manual review naming every other drifted node with its first suggestion.
      */

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Branches Remediator creates: {@code remediator/<action>/<context>-<8 hex>} (DESIGN §5). Runs on them are never
+ * Branches Remediator creates: {@code remediator/<action>/<context>-<8 hex>}. Runs on them are never
  * analysed and pushes to them are only recorded (the loop guard). The hex part derives from the remediation's id, so
  * that a retried execution finds the branch its earlier attempt created instead of making another.
  */

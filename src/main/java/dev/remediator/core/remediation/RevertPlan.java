@@ -9,7 +9,7 @@ import java.util.Optional;
 import dev.remediator.core.history.CommitChange;
 
 /**
- * The tree changes that revert a commit on top of a newer head (DESIGN §3): every file the commit touched goes back to
+ * The tree changes that revert a commit on top of a newer head: every file the commit touched goes back to
  * its state in the commit's parent. Refused when a later commit touched one of those files, since putting back the
  * parent's version would silently drop that later work.
  */

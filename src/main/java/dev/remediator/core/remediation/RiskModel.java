@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scores a remediation's risk (DESIGN §3) as a sum of named factors that the check run shows one by one: the
+ * Scores a remediation's risk as a sum of named factors that the check run shows one by one: the
  * action's own risk, how unsure the evidence is, the size of the change, protected paths and branches, the
  * repository's {@code protected} flag, an outside author or a fork, and the action's track record here.
  */

@@ -12,7 +12,7 @@ import dev.remediator.core.text.MarkdownText;
 import dev.remediator.core.text.SecretMasker;
 
 /**
- * The "Remediator" check run of a failed workflow run (DESIGN §5): title with category and risk, summary with the
+ * The "Remediator" check run of a failed workflow run: title with category and risk, summary with the
  * jobs, the culprit and the proposed remediation with its risk factors and state, evidence in the text, annotations
  * at the failing locations, and Approve / Reject / Re-analyse buttons while approval is pending.
  */

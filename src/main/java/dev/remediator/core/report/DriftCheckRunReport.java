@@ -17,7 +17,7 @@ import dev.remediator.core.report.CheckRunReport.Conclusion;
 import dev.remediator.core.text.MarkdownText;
 
 /**
- * The "Drift" check run of a pushed commit (DESIGN §4, §5): the drift report as its summary (a table per context,
+ * The "Drift" check run of a pushed commit: the drift report as its summary (a table per context,
  * the drifted nodes with their suggestions), the proposed remediations with their risk and state in its text,
  * annotations on the drifted files, and Approve / Reject buttons for the first remediation awaiting approval. The
  * conclusion follows the mode: {@code warn} never fails, {@code fail} fails on SEMANTIC or SPEC_STALE.

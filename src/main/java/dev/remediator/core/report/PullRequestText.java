@@ -4,7 +4,7 @@ import dev.remediator.core.remediation.RiskScore;
 import dev.remediator.core.text.MarkdownText;
 
 /**
- * Title and body of the draft pull requests Remediator opens (DESIGN §5): what, why, the evidence, the risk factors,
+ * Title and body of the draft pull requests Remediator opens: what, why, the evidence, the risk factors,
  * the audit id, and how to undo.
  */
 public final class PullRequestText {

@@ -3,7 +3,7 @@ package dev.remediator.core.report;
 import dev.remediator.core.text.MarkdownText;
 
 /**
- * The one comment Remediator keeps on a pull request (DESIGN §5): found again by its hidden marker and edited in
+ * The one comment Remediator keeps on a pull request: found again by its hidden marker and edited in
  * place at every failed run, never posted anew.
  */
 public final class StickyComment {

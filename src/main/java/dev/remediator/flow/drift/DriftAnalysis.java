@@ -42,7 +42,7 @@ import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * From a pushed commit to its drift report (DESIGN §4): the manifest at the commit, the commit's tree in one
+ * From a pushed commit to its drift report: the manifest at the commit, the commit's tree in one
  * recursive request, the contents of the generated files whose blob changed and nothing else, the classification,
  * the stored report, the planned remediations and the Drift check run. The nightly scan classifies the default
  * branch's head the same way, without a check run or remediations.

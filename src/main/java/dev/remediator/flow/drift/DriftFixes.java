@@ -40,7 +40,7 @@ import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
- * Carries out the remediations of drift (DESIGN §3, §4). A regeneration dispatches the repository's regeneration
+ * Carries out the remediations of drift. A regeneration dispatches the repository's regeneration
  * workflow on a fresh branch from the pushed commit and waits; once the workflow has pushed to that branch, the draft
  * pull request opens, but only if the workflow changed nothing besides the node's generated files and the manifest.
  * A rebaseline opens a draft that records the node's new hashes in the manifest and changes nothing else.

@@ -28,7 +28,7 @@ import dev.remediator.store.DriftStore;
 import dev.remediator.store.RemediationStore;
 
 /**
- * What GitHub shows of a pushed commit's drift (DESIGN §4, §5): the "Drift" check run on the commit, created once
+ * What GitHub shows of a pushed commit's drift: the "Drift" check run on the commit, created once
  * the manifest is found and redrawn from the store at every change of its remediations.
  */
 @ApplicationScoped

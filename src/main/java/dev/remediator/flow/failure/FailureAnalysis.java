@@ -28,7 +28,7 @@ import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * From a red workflow run to a plan (DESIGN §1-§3): the check run goes up at once, the failed jobs' logs are streamed
+ * From a red workflow run to a plan: the check run goes up at once, the failed jobs' logs are streamed
  * through the analyzer, history adds its evidence, the planner proposes, the policy decides, what may run runs, and
  * the reports are drawn from the result.
  */
@@ -100,7 +100,7 @@ public class FailureAnalysis {
 
     /**
      * A green run at a commit where the same workflow failed with failing tests makes those tests flaky: each such
-     * failure is planned again with that evidence (DESIGN §2: failed and passed at the same SHA), which proposes
+     * failure is planned again with that evidence (failed and passed at the same SHA), which proposes
      * quarantines.
      */
     public void recheckAfterGreenRun(FailedRun green, List<Long> redRuns, LoadedConfig config, String deliveryId)

@@ -29,7 +29,7 @@ import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
 /**
- * Gathers what history says of a failed run (DESIGN §2): flaky tests and a broken base from the store, the culprit
+ * Gathers what history says of a failed run: flaky tests and a broken base from the store, the culprit
  * from the store's last green run and GitHub's commits, and the repository's recent record for the policy.
  */
 @ApplicationScoped

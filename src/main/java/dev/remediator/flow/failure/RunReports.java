@@ -27,7 +27,7 @@ import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What GitHub shows of a failed run (DESIGN §5): the "Remediator" check run on its head SHA, created as soon as
+ * What GitHub shows of a failed run: the "Remediator" check run on its head SHA, created as soon as
  * analysis starts and redrawn from the store at every change, and the one sticky comment of each of its pull requests.
  */
 @ApplicationScoped

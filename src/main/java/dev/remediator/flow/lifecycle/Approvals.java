@@ -22,7 +22,7 @@ import dev.remediator.store.RemediationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Human decisions on a remediation (DESIGN §3), from a check run button or a pull request comment: only someone with
+ * Human decisions on a remediation, from a check run button or a pull request comment: only someone with
  * the permission the remediation asks for may decide, and never the author of the commit being reverted alone unless
  * the config allows it. A refusal is said where the person looks; a second click or a redelivery changes nothing.
  */

@@ -17,7 +17,7 @@ import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
- * The common end of every pull request remediation (DESIGN §3, §5): reuse the pull request or branch an earlier
+ * The common end of every pull request remediation: reuse the pull request or branch an earlier
  * attempt made, else commit, branch and open the draft; then label it. Never pushes to an existing branch.
  */
 @ApplicationScoped

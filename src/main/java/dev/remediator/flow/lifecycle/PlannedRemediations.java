@@ -18,7 +18,7 @@ import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
- * The common end of the failure and the drift flows (DESIGN §3): stores what the planner proposed, applies the
+ * The common end of the failure and the drift flows: stores what the planner proposed, applies the
  * policy's decision to what is new, and executes what may run now. A redelivery finds its remediations stored and
  * decided, and only resumes what an interrupted execution left.
  */

@@ -21,7 +21,7 @@ import dev.remediator.core.history.FlakyTest;
 import dev.remediator.core.history.RunRecord;
 import dev.remediator.core.remediation.Policy.Verdict;
 
-/** The planner's choices, one row per situation of DESIGN §3. */
+/** The planner's choices, one row per situation the planner tells apart. */
 class RemediationPlannerTest {
 
     private static final RepositoryConfig AUTO = withMode(RepositoryConfig.Mode.AUTO, 5);
