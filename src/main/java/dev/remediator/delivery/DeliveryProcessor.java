@@ -21,11 +21,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
 import dev.remediator.webhook.WebhookJson;
@@ -59,20 +58,8 @@ public class DeliveryProcessor {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "8")
-    int workers;
-
-    @ConfigProperty(name = "remediator.delivery.queue", defaultValue = "1000")
-    int queueCapacity;
-
-    @ConfigProperty(name = "remediator.delivery.lease", defaultValue = "60s")
-    Duration lease;
-
-    @ConfigProperty(name = "remediator.delivery.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "remediator.delivery.first-retry-delay", defaultValue = "30s")
-    Duration firstRetryDelay;
+    @Inject
+    RemediatorConfig config;
 
     /** Identifies this process's leases; a restarted process is a new owner. */
     private final String owner = hostName() + "/" + UUID.randomUUID();
@@ -82,7 +69,7 @@ public class DeliveryProcessor {
     @PostConstruct
     void start() {
         AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+        executor = new ThreadPoolExecutor(config.delivery().workers(), config.delivery().workers(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.delivery().queue()),
                 task -> {
                     Thread thread = new Thread(task, "delivery-worker-" + threads.incrementAndGet());
                     thread.setDaemon(true);
@@ -104,19 +91,19 @@ public class DeliveryProcessor {
     }
 
     /** Brings back deliveries that were never picked up, wait for a retry, or were held by a dead process. */
-    @Scheduled(every = "${remediator.delivery.recovery-interval:15s}", delayed = "5s",
+    @Scheduled(every = "${remediator.delivery.recovery-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
-        List<Long> due = store.due(Math.max(1, queueCapacity - executor.getQueue().size()));
+        List<Long> due = store.due(Math.max(1, config.delivery().queue() - executor.getQueue().size()));
         due.forEach(this::submit);
     }
 
-    @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
+    @Scheduled(every = "${remediator.delivery.lease-renewal-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewLeases() {
-        store.renewLeases(owner, List.copyOf(inFlight), lease);
+        store.renewLeases(owner, List.copyOf(inFlight), config.delivery().lease());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -141,13 +128,13 @@ public class DeliveryProcessor {
     }
 
     void process(long id) {
-        Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, lease);
+        Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, config.delivery().lease());
         if (claimed.isEmpty()) {
             return;
         }
         DeliveryStore.Claimed row = claimed.get();
         MDC.put("delivery", row.deliveryId());
-        if (row.attempts() > maxAttempts) {
+        if (row.attempts() > config.delivery().maxAttempts()) {
             // only a process dying while it holds the delivery gets here (each death leaves an attempt behind)
             LOG.errorf("Delivery %s (%s) given up after %d attempts: processing it kept stopping the process",
                     row.deliveryId(), row.event(), row.attempts() - 1);
@@ -204,15 +191,15 @@ public class DeliveryProcessor {
 
     private String failed(DeliveryStore.Claimed row, Exception e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (row.attempts() >= maxAttempts) {
+        if (row.attempts() >= config.delivery().maxAttempts()) {
             LOG.errorf(e, "Delivery %s (%s) failed for good after %d attempts", row.deliveryId(), row.event(),
                     row.attempts());
             store.finish(row.id(), owner, "FAILED", reason);
             return "failed";
         }
-        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
+        Duration delay = config.delivery().firstRetryDelay().multipliedBy(1L << Math.min(row.attempts() - 1, 7));
         LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
-                row.attempts(), maxAttempts, delay);
+                row.attempts(), config.delivery().maxAttempts(), delay);
         store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
         return "retry";
     }

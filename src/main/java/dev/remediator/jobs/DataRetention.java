@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.store.JobTicks;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,13 +31,10 @@ public class DataRetention {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "remediator.retention.deliveries", defaultValue = "14d")
-    Duration deliveries;
+    @Inject
+    RemediatorConfig config;
 
-    @ConfigProperty(name = "remediator.retention.runs", defaultValue = "90d")
-    Duration runs;
-
-    @Scheduled(cron = "${remediator.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${remediator.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldData() {
         Instant now = Instant.now();
@@ -49,25 +46,25 @@ public class DataRetention {
     @Transactional
     void forget(Instant now) {
         int deletedDeliveries = em.createNativeQuery("delete from delivery where status in ('DONE', 'IGNORED', "
-                + "'REJECTED', 'FAILED') and received_at < ?1").setParameter(1, now.minus(deliveries)).executeUpdate();
+                + "'REJECTED', 'FAILED') and received_at < ?1").setParameter(1, now.minus(config.retention().deliveries())).executeUpdate();
         int deletedRuns = em.createNativeQuery("delete from workflow_run where updated_at < ?1")
-                .setParameter(1, now.minus(runs)).executeUpdate();
-        em.createNativeQuery("delete from push where received_at < ?1").setParameter(1, now.minus(runs)).executeUpdate();
+                .setParameter(1, now.minus(config.retention().runs())).executeUpdate();
+        em.createNativeQuery("delete from push where received_at < ?1").setParameter(1, now.minus(config.retention().runs())).executeUpdate();
         int deletedAnalyses = em.createNativeQuery("delete from run_analysis where analysed_at < ?1 and not exists ("
                 + "select 1 from remediation r where r.run_id = run_analysis.run_id and r.state = 'AWAITING_APPROVAL')")
-                .setParameter(1, now.minus(runs)).executeUpdate();
+                .setParameter(1, now.minus(config.retention().runs())).executeUpdate();
         // drift reports and their nodes, but the latest of each branch, which the API and the next push compare with
         em.createNativeQuery("""
                 delete from drift_node where report_id in (select id from drift_report r where r.created_at < ?1
                   and r.id <> (select max(l.id) from drift_report l where l.repository_id = r.repository_id
-                               and l.ref is not distinct from r.ref))""").setParameter(1, now.minus(runs)).executeUpdate();
+                               and l.ref is not distinct from r.ref))""").setParameter(1, now.minus(config.retention().runs())).executeUpdate();
         int deletedReports = em.createNativeQuery("""
                 delete from drift_report r where r.created_at < ?1 and not exists (select 1 from drift_node n where n.report_id = r.id)
                   and r.id <> (select max(l.id) from drift_report l where l.repository_id = r.repository_id
-                               and l.ref is not distinct from r.ref)""").setParameter(1, now.minus(runs)).executeUpdate();
-        em.createNativeQuery("delete from drift_check_run where created_at < ?1").setParameter(1, now.minus(runs))
+                               and l.ref is not distinct from r.ref)""").setParameter(1, now.minus(config.retention().runs())).executeUpdate();
+        em.createNativeQuery("delete from drift_check_run where created_at < ?1").setParameter(1, now.minus(config.retention().runs()))
                 .executeUpdate();
-        em.createNativeQuery("delete from drift_scan where started_at < ?1").setParameter(1, now.minus(runs)).executeUpdate();
+        em.createNativeQuery("delete from drift_scan where started_at < ?1").setParameter(1, now.minus(config.retention().runs())).executeUpdate();
         LOG.infof("Retention: forgot %d deliveries, %d run attempts, %d analyses and %d drift reports", deletedDeliveries,
                 deletedRuns, deletedAnalyses, deletedReports);
     }

@@ -8,9 +8,9 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.remediation.RemediationState;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.remediation.RemediationReports;
@@ -45,18 +45,15 @@ public class Expiries {
     @Inject
     RemediationReports reports;
 
-    @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
-    Duration interval;
+    @Inject
+    RemediatorConfig config;
 
-    @ConfigProperty(name = "remediator.drift.regeneration-timeout", defaultValue = "6h")
-    Duration regenerationTimeout;
-
-    @Scheduled(every = "${remediator.approval.expiry-interval:60s}", delayed = "10s",
+    @Scheduled(every = "${remediator.approval.expiry-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void endOverdueWaits() {
         Instant now = Instant.now();
-        if (!ticks.claim("approval-expiry", now, interval)) {
+        if (!ticks.claim("approval-expiry", now, config.approval().expiryInterval())) {
             return;
         }
         for (RemediationRecord remediation : remediations.overdueApprovals(now)) {
@@ -67,8 +64,8 @@ public class Expiries {
                 publish(remediation);
             }
         }
-        for (RemediationRecord remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
-            String reason = "the regeneration workflow has not pushed its result within " + regenerationTimeout.toHours()
+        for (RemediationRecord remediation : remediations.dispatchedBefore(now.minus(config.drift().regenerationTimeout()))) {
+            String reason = "the regeneration workflow has not pushed its result within " + config.drift().regenerationTimeout().toHours()
                     + " hours of its dispatch: look at its runs, then approve again";
             if (remediations.transition(remediation.id, RemediationState.EXECUTING, RemediationState.FAILED,
                     RemediationStore.REMEDIATOR, reason, null)) {
