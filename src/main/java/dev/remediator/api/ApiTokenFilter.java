@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -14,7 +16,7 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.remediator.config.RemediatorConfig;
 
 /**
  * Guards everything under {@code /api} (read-only and token-protected): a request must carry
@@ -28,8 +30,9 @@ public class ApiTokenFilter implements ContainerRequestFilter {
 
     static final String PREFIX = "Bearer ";
 
-    @ConfigProperty(name = "remediator.api.token")
-    Optional<String> token;
+    /** Looked up per request: filters are built at static init, before the runtime settings exist. */
+    @Inject
+    Instance<RemediatorConfig> config;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -39,7 +42,7 @@ public class ApiTokenFilter implements ContainerRequestFilter {
         if (!underApi) {
             return;
         }
-        refusal(token, request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(reason -> request.abortWith(
+        refusal(config.get().api().token(), request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(reason -> request.abortWith(
                 Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"remediator\"")
                         .entity(Map.of("error", reason)).build()));

@@ -18,12 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.drift.DriftKind;
 import dev.remediator.jobs.NightlyDriftScan;
 import dev.remediator.store.DriftReportRecord;
@@ -49,8 +48,8 @@ public class DriftResource {
     @Inject
     Scheduler scheduler;
 
-    @ConfigProperty(name = "remediator.drift.scan-cron", defaultValue = "0 0 3 * * ?")
-    String scanCron;
+    @Inject
+    RemediatorConfig config;
 
     /** The scan's schedule, its next run, and what its latest run did. */
     public record ScanStatus(String schedule, Instant nextRun, DriftStore.Scan latest) {
@@ -84,7 +83,7 @@ public class DriftResource {
     @Path("/scan")
     public ScanStatus scan() {
         Trigger trigger = scheduler.getScheduledJob(NightlyDriftScan.JOB);
-        return new ScanStatus(trigger == null ? "off" : scanCron, trigger == null ? null : trigger.getNextFireTime(),
+        return new ScanStatus(trigger == null ? "off" : config.drift().scanCron(), trigger == null ? null : trigger.getNextFireTime(),
                 drifts.latestScan().orElse(null));
     }
 

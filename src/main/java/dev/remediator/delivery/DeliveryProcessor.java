@@ -14,11 +14,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
 import dev.remediator.delivery.WebhookJson;
@@ -50,20 +49,8 @@ public class DeliveryProcessor {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "8")
-    int workers;
-
-    @ConfigProperty(name = "remediator.delivery.queue", defaultValue = "1000")
-    int queueCapacity;
-
-    @ConfigProperty(name = "remediator.delivery.lease", defaultValue = "60s")
-    Duration lease;
-
-    @ConfigProperty(name = "remediator.delivery.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "remediator.delivery.first-retry-delay", defaultValue = "30s")
-    Duration firstRetryDelay;
+    @Inject
+    RemediatorConfig config;
 
     /** Identifies this process's leases; a restarted process is a new owner. */
     private final String owner = owner();
@@ -71,7 +58,7 @@ public class DeliveryProcessor {
 
     @PostConstruct
     void start() {
-        pool = new WorkerPool("delivery-worker", workers, queueCapacity, this::process);
+        pool = new WorkerPool("delivery-worker", config.delivery().workers(), config.delivery().queue(), this::process);
     }
 
     /** Queues a stored delivery; when the queue is full it stays stored and the recovery job brings it back. */
@@ -80,18 +67,18 @@ public class DeliveryProcessor {
     }
 
     /** Brings back deliveries that were never picked up, wait for a retry, or were held by a dead process. */
-    @Scheduled(every = "${remediator.delivery.recovery-interval:15s}", delayed = "5s",
+    @Scheduled(every = "${remediator.delivery.recovery-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
         store.due(pool.room()).forEach(this::submit);
     }
 
-    @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
+    @Scheduled(every = "${remediator.delivery.lease-renewal-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewLeases() {
-        store.renewLeases(owner, pool.inFlight(), lease);
+        store.renewLeases(owner, pool.inFlight(), config.delivery().lease());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -99,13 +86,13 @@ public class DeliveryProcessor {
     }
 
     void process(long id) {
-        Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, lease);
+        Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, config.delivery().lease());
         if (claimed.isEmpty()) {
             return;
         }
         DeliveryStore.Claimed row = claimed.get();
         MDC.put("delivery", row.deliveryId());
-        if (row.attempts() > maxAttempts) {
+        if (row.attempts() > config.delivery().maxAttempts()) {
             // only a process dying while it holds the delivery gets here (each death leaves an attempt behind)
             LOG.errorf("Delivery %s (%s) given up after %d attempts: processing it kept stopping the process",
                     row.deliveryId(), row.event(), row.attempts() - 1);
@@ -162,15 +149,15 @@ public class DeliveryProcessor {
 
     private String failed(DeliveryStore.Claimed row, Exception e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (row.attempts() >= maxAttempts) {
+        if (row.attempts() >= config.delivery().maxAttempts()) {
             LOG.errorf(e, "Delivery %s (%s) failed for good after %d attempts", row.deliveryId(), row.event(),
                     row.attempts());
             store.finish(row.id(), owner, "FAILED", reason);
             return "failed";
         }
-        Duration delay = Retries.after(firstRetryDelay, row.attempts());
+        Duration delay = Retries.after(config.delivery().firstRetryDelay(), row.attempts());
         LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
-                row.attempts(), maxAttempts, delay);
+                row.attempts(), config.delivery().maxAttempts(), delay);
         store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
         return "retry";
     }

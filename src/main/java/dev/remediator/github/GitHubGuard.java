@@ -11,10 +11,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import dev.remediator.config.RemediatorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
@@ -50,24 +50,8 @@ public class GitHubGuard {
         }
     }
 
-    @ConfigProperty(name = "remediator.github.retry.max-retries", defaultValue = "3")
-    int maxRetries;
-
-    @ConfigProperty(name = "remediator.github.retry.initial-delay", defaultValue = "1s")
-    Duration initialDelay;
-
-    /** Rate-limit waits longer than this park the delivery instead of holding a worker. */
-    @ConfigProperty(name = "remediator.github.retry.max-rate-limit-wait", defaultValue = "60s")
-    Duration maxRateLimitWait;
-
-    @ConfigProperty(name = "remediator.github.circuit-breaker.request-volume", defaultValue = "10")
-    int circuitVolume;
-
-    @ConfigProperty(name = "remediator.github.circuit-breaker.failure-ratio", defaultValue = "0.5")
-    double circuitFailureRatio;
-
-    @ConfigProperty(name = "remediator.github.circuit-breaker.delay", defaultValue = "30s")
-    Duration circuitDelay;
+    @Inject
+    RemediatorConfig config;
 
     @Inject
     MeterRegistry registry;
@@ -78,8 +62,8 @@ public class GitHubGuard {
     void build() {
         guard = Guard.create()
                 .withRetry()
-                    .maxRetries(maxRetries)
-                    .delay(initialDelay.toMillis(), ChronoUnit.MILLIS)
+                    .maxRetries(config.github().retry().maxRetries())
+                    .delay(config.github().retry().initialDelay().toMillis(), ChronoUnit.MILLIS)
                     .maxDuration(Duration.ofMinutes(10).toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS)
                     .retryOn(IOException.class)
@@ -92,9 +76,9 @@ public class GitHubGuard {
                     .done()
                 .withCircuitBreaker()
                     .name("github")
-                    .requestVolumeThreshold(circuitVolume)
-                    .failureRatio(circuitFailureRatio)
-                    .delay(circuitDelay.toMillis(), ChronoUnit.MILLIS)
+                    .requestVolumeThreshold(config.github().circuitBreaker().requestVolume())
+                    .failureRatio(config.github().circuitBreaker().failureRatio())
+                    .delay(config.github().circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .failOn(IOException.class)
                     .skipOn(List.of(RateLimited.class, GitHubUnavailableException.class))
@@ -114,18 +98,18 @@ public class GitHubGuard {
             return (T) guard.call((Callable<Object>) exchange, Object.class);
         } catch (CircuitBreakerOpenException e) {
             throw new GitHubUnavailableException("GitHub looks down (circuit breaker open); not calling " + what,
-                    Instant.now().plus(circuitDelay), e);
+                    Instant.now().plus(config.github().circuitBreaker().delay()), e);
         } catch (RateLimited e) {
             throw new GitHubUnavailableException(e.getMessage(), Instant.now().plus(e.wait), e);
         } catch (ServerError e) {
-            throw new GitHubUnavailableException(e.getMessage() + " after " + maxRetries + " retries",
-                    Instant.now().plus(circuitDelay), e);
+            throw new GitHubUnavailableException(e.getMessage() + " after " + config.github().retry().maxRetries() + " retries",
+                    Instant.now().plus(config.github().circuitBreaker().delay()), e);
         } catch (IOException e) {
             if (e instanceof GitHubUnavailableException) {
                 throw e;
             }
-            throw new GitHubUnavailableException(what + " failed after " + maxRetries + " retries: " + e,
-                    Instant.now().plus(circuitDelay), e);
+            throw new GitHubUnavailableException(what + " failed after " + config.github().retry().maxRetries() + " retries: " + e,
+                    Instant.now().plus(config.github().circuitBreaker().delay()), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -135,7 +119,7 @@ public class GitHubGuard {
 
     /** A rate-limited call is given back when GitHub says it can be answered; another by a long one, later. */
     Duration checkRateLimitWait(Duration wait, String what) throws GitHubUnavailableException {
-        if (wait.compareTo(maxRateLimitWait) > 0) {
+        if (wait.compareTo(config.github().retry().maxRateLimitWait()) > 0) {
             throw new GitHubUnavailableException(what + " is rate limited until " + Instant.now().plus(wait),
                     Instant.now().plus(wait), null);
         }

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 
 /**
  * GitHub's REST API with a scoped installation token, through the guarded transport. Every call is one explicit
@@ -41,8 +41,8 @@ public class GitHubRest {
     @Inject
     GitHubTransport transport;
 
-    @ConfigProperty(name = "quarkus.github-app.rest-api-endpoint", defaultValue = "${quarkus.github-app.instance-endpoint}")
-    String endpoint;
+    @Inject
+    GitHubAppRuntimeConfig gitHubApp;
 
     public JsonNode get(String token, String path) throws IOException {
         return send(token, "GET", path, null);
@@ -71,7 +71,7 @@ public class GitHubRest {
     /** Every page of a list, following GitHub's {@code Link: rel="next"}; {@code field} names the array in wrapped lists. */
     public List<JsonNode> list(String token, String path, String field) throws IOException {
         List<JsonNode> items = new ArrayList<>();
-        String url = endpoint + path + (path.contains("?") ? "&" : "?") + "per_page=100";
+        String url = gitHubApp.restApiEndpoint() + path + (path.contains("?") ? "&" : "?") + "per_page=100";
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
             HttpResponse<byte[]> response = exchange(token, "GET", url, null, JSON_MEDIA_TYPE);
             JsonNode body = JSON.readTree(successful(response, "GET", path));
@@ -91,7 +91,7 @@ public class GitHubRest {
     public Optional<byte[]> fileBytes(String token, String repository, String path, String ref) throws IOException {
         String resource = "/repos/" + repository + "/contents/" + encodePath(path)
                 + (ref == null ? "" : "?ref=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
-        HttpResponse<byte[]> response = exchange(token, "GET", endpoint + resource, null, "application/vnd.github.raw+json");
+        HttpResponse<byte[]> response = exchange(token, "GET", gitHubApp.restApiEndpoint() + resource, null, "application/vnd.github.raw+json");
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -110,7 +110,7 @@ public class GitHubRest {
      */
     public InputStream jobLog(String token, String repository, long jobId) throws IOException {
         String resource = "/repos/" + repository + "/actions/jobs/" + jobId + "/logs";
-        HttpResponse<byte[]> redirect = exchange(token, "GET", endpoint + resource, null, JSON_MEDIA_TYPE);
+        HttpResponse<byte[]> redirect = exchange(token, "GET", gitHubApp.restApiEndpoint() + resource, null, JSON_MEDIA_TYPE);
         if (redirect.statusCode() != 302 && redirect.statusCode() != 301) {
             successful(redirect, "GET", resource);
             throw new IOException("expected a redirect to the log of job " + jobId + ", got " + redirect.statusCode());
@@ -127,7 +127,7 @@ public class GitHubRest {
     }
 
     private JsonNode send(String token, String method, String path, Object body) throws IOException {
-        HttpResponse<byte[]> response = exchange(token, method, endpoint + path, body, JSON_MEDIA_TYPE);
+        HttpResponse<byte[]> response = exchange(token, method, gitHubApp.restApiEndpoint() + path, body, JSON_MEDIA_TYPE);
         byte[] bytes = successful(response, method, path);
         return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     }

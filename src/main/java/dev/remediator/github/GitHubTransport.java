@@ -20,11 +20,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
+import dev.remediator.config.RemediatorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -47,18 +47,15 @@ public class GitHubTransport implements GitHubConnector {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "remediator.github.connect-timeout", defaultValue = "10s")
-    Duration connectTimeout;
-
-    @ConfigProperty(name = "remediator.github.request-timeout", defaultValue = "60s")
-    Duration requestTimeout;
+    @Inject
+    RemediatorConfig config;
 
     private HttpClient client;
 
     @PostConstruct
     void build() {
         // Redirects are followed by hand where GitHub uses them (job logs), never with our token attached.
-        client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+        client = HttpClient.newBuilder().connectTimeout(config.github().connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -79,7 +76,7 @@ public class GitHubTransport implements GitHubConnector {
 
     /** A request with our timeout; callers add method, headers and body. */
     public HttpRequest.Builder newRequest(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(requestTimeout);
+        return HttpRequest.newBuilder(uri).timeout(config.github().requestTimeout());
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.LoadedConfig.Source;
 import dev.remediator.core.config.RepositoryConfig;
@@ -37,8 +37,8 @@ public class RepositoryConfigLoader {
     @Inject
     GitHubRepositories repositories;
 
-    @ConfigProperty(name = "remediator.config.cache-ttl", defaultValue = "60s")
-    Duration cacheTtl;
+    @Inject
+    RemediatorConfig settings;
 
     private final RepositoryConfigParser parser = new RepositoryConfigParser();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
@@ -52,7 +52,7 @@ public class RepositoryConfigLoader {
             return cached.config();
         }
         LoadedConfig config = read(installationId, repositoryId, fullName);
-        cache.put(repositoryId, new Cached(config, Instant.now().plus(cacheTtl)));
+        cache.put(repositoryId, new Cached(config, Instant.now().plus(settings.repositoryConfig().cacheTtl())));
         return config;
     }
 

@@ -6,9 +6,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.store.JobTicks;
 import dev.remediator.store.RetentionStore;
 import io.quarkus.scheduler.Scheduled;
@@ -30,13 +30,10 @@ public class DataRetention {
     @Inject
     RetentionStore retention;
 
-    @ConfigProperty(name = "remediator.retention.deliveries", defaultValue = "14d")
-    Duration deliveries;
+    @Inject
+    RemediatorConfig config;
 
-    @ConfigProperty(name = "remediator.retention.runs", defaultValue = "90d")
-    Duration runs;
-
-    @Scheduled(cron = "${remediator.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${remediator.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldData() {
         Instant now = Instant.now();
@@ -46,7 +43,7 @@ public class DataRetention {
     }
 
     void forget(Instant now) {
-        RetentionStore.Forgotten forgotten = retention.forget(now.minus(deliveries), now.minus(runs));
+        RetentionStore.Forgotten forgotten = retention.forget(now.minus(config.retention().deliveries()), now.minus(config.retention().runs()));
         LOG.infof("Retention: forgot %d deliveries, %d run attempts, %d analyses, %d drift reports and %d finished "
                 + "outbox rows", forgotten.deliveries(), forgotten.runs(), forgotten.analyses(), forgotten.driftReports(),
                 forgotten.consumptions());

@@ -8,8 +8,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.lifecycle.LifecycleChange;
 import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.store.JobTicks;
@@ -35,18 +34,15 @@ public class Expiries {
     @Inject
     RemediationStore remediations;
 
-    @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
-    Duration interval;
+    @Inject
+    RemediatorConfig config;
 
-    @ConfigProperty(name = "remediator.drift.regeneration-timeout", defaultValue = "6h")
-    Duration regenerationTimeout;
-
-    @Scheduled(every = "${remediator.approval.expiry-interval:60s}", delayed = "10s",
+    @Scheduled(every = "${remediator.approval.expiry-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void endOverdueWaits() {
         Instant now = Instant.now();
-        if (!ticks.claim("approval-expiry", now, interval)) {
+        if (!ticks.claim("approval-expiry", now, config.approval().expiryInterval())) {
             return;
         }
         for (Remediation remediation : remediations.overdueApprovals(now)) {
@@ -55,8 +51,9 @@ public class Expiries {
                     .noting("expired: nobody approved or rejected it before "
                             + DEADLINE.format(remediation.approvalDeadline())));
         }
-        for (Remediation remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
-            String reason = "the regeneration workflow has not pushed its result within " + regenerationTimeout.toHours()
+        for (Remediation remediation : remediations.dispatchedBefore(now.minus(config.drift().regenerationTimeout()))) {
+            String reason = "the regeneration workflow has not pushed its result within "
+                    + config.drift().regenerationTimeout().toHours()
                     + " hours of its dispatch: look at its runs, then approve again";
             remediations.apply(remediation.id(), LifecycleChange.of(RemediationEvent.EXECUTION_FAILED,
                     RemediationStore.REMEDIATOR, reason, null).noting(reason));

@@ -39,7 +39,7 @@ public class NightlyDriftScan {
     @Inject
     DriftAnalysis drift;
 
-    @Scheduled(identity = JOB, cron = "${remediator.drift.scan-cron:0 0 3 * * ?}",
+    @Scheduled(identity = JOB, cron = "${remediator.drift.scan-cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scanOnSchedule(ScheduledExecution execution) {

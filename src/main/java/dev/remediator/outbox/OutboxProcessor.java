@@ -15,10 +15,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.delivery.Deferrable;
 import dev.remediator.delivery.DeliveryProcessor;
@@ -50,17 +50,8 @@ public class OutboxProcessor {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "remediator.outbox.workers", defaultValue = "4")
-    int workers;
-
-    @ConfigProperty(name = "remediator.outbox.lease", defaultValue = "60s")
-    Duration lease;
-
-    @ConfigProperty(name = "remediator.outbox.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "remediator.outbox.first-retry-delay", defaultValue = "30s")
-    Duration firstRetryDelay;
+    @Inject
+    RemediatorConfig config;
 
     private final String owner = DeliveryProcessor.owner();
     private Map<String, LifecycleConsumer> byName;
@@ -69,7 +60,7 @@ public class OutboxProcessor {
     @PostConstruct
     void start() {
         byName = consumers.stream().collect(Collectors.toMap(LifecycleConsumer::name, Function.identity()));
-        pool = new WorkerPool("outbox-worker", workers, 1000, this::process);
+        pool = new WorkerPool("outbox-worker", config.outbox().workers(), 1000, this::process);
     }
 
     /** After the commit of a change: publish its event now rather than at the next recovery tick. */
@@ -78,7 +69,7 @@ public class OutboxProcessor {
     }
 
     /** Events whose publication a crash interrupted, and consumers' work that is due again or was held by the dead. */
-    @Scheduled(every = "${remediator.outbox.recovery-interval:15s}", delayed = "5s",
+    @Scheduled(every = "${remediator.outbox.recovery-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
@@ -86,11 +77,11 @@ public class OutboxProcessor {
         store.due(pool.room()).forEach(pool::submit);
     }
 
-    @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
+    @Scheduled(every = "${remediator.delivery.lease-renewal-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewLeases() {
-        store.renewLeases(owner, pool.inFlight(), lease);
+        store.renewLeases(owner, pool.inFlight(), config.outbox().lease());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -110,7 +101,7 @@ public class OutboxProcessor {
     }
 
     void process(long id) {
-        Optional<OutboxStore.Claimed> claimed = store.claim(id, owner, lease);
+        Optional<OutboxStore.Claimed> claimed = store.claim(id, owner, config.outbox().lease());
         if (claimed.isEmpty()) {
             return;
         }
@@ -144,15 +135,15 @@ public class OutboxProcessor {
             store.retryAt(row.id(), owner, deferred.get().retryAt(), reason, true);
             return "deferred";
         }
-        if (row.attempts() >= maxAttempts) {
+        if (row.attempts() >= config.outbox().maxAttempts()) {
             LOG.errorf(e, "%s failed for good on event %d (%s of remediation %d) after %d attempts", row.consumer(),
                     row.eventId(), event.event(), event.remediationId(), row.attempts());
             store.finish(row.id(), owner, "FAILED", reason);
             return "failed";
         }
-        Duration delay = Retries.after(firstRetryDelay, row.attempts());
+        Duration delay = Retries.after(config.outbox().firstRetryDelay(), row.attempts());
         LOG.errorf(e, "%s failed on event %d (%s of remediation %d), attempt %d of %d; retrying in %s", row.consumer(),
-                row.eventId(), event.event(), event.remediationId(), row.attempts(), maxAttempts, delay);
+                row.eventId(), event.event(), event.remediationId(), row.attempts(), config.outbox().maxAttempts(), delay);
         store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
         return "retry";
     }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +33,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.remediator.config.RemediatorConfig;
 import dev.remediator.github.GitHubTransport;
+import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -58,14 +59,11 @@ public class AppRegistrationResource {
     @Inject
     GitHubTransport transport;
 
-    @ConfigProperty(name = "quarkus.github-app.rest-api-endpoint", defaultValue = "${quarkus.github-app.instance-endpoint}")
-    String apiEndpoint;
+    @Inject
+    RemediatorConfig config;
 
-    @ConfigProperty(name = "remediator.github.web-url", defaultValue = "https://github.com")
-    String webUrl;
-
-    @ConfigProperty(name = "remediator.public-url")
-    java.util.Optional<String> publicUrl;
+    @Inject
+    GitHubAppRuntimeConfig gitHubApp;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -74,10 +72,10 @@ public class AppRegistrationResource {
             return Html.page("Remediator is registered", "<p>This instance runs as a registered GitHub App. "
                     + "Install it on repositories from the app's page on GitHub.</p>");
         }
-        String base = publicUrl.orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
+        String base = config.publicUrl().orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
         ObjectNode manifest = manifest(base);
         String state = newState();
-        String target = webUrl + (organization == null || organization.isBlank() ? "/settings/apps/new"
+        String target = config.github().webUrl() + (organization == null || organization.isBlank() ? "/settings/apps/new"
                 : "/organizations/" + URLEncoder.encode(organization.trim(), StandardCharsets.UTF_8) + "/settings/apps/new")
                 + "?state=" + state;
         return Html.page("Register Remediator as a GitHub App", """
@@ -107,7 +105,7 @@ public class AppRegistrationResource {
                     "<p>This link is not one this instance issued, or it is older than an hour. "
                             + "<a href=\"../setup\">Start again</a>.</p>")).build();
         }
-        HttpResponse<byte[]> conversion = transport.exchange(transport.newRequest(URI.create(apiEndpoint
+        HttpResponse<byte[]> conversion = transport.exchange(transport.newRequest(URI.create(gitHubApp.restApiEndpoint()
                 + "/app-manifests/" + code + "/conversions")).header("Accept", "application/vnd.github+json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (conversion.statusCode() != 201) {

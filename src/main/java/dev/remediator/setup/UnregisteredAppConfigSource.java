@@ -1,14 +1,13 @@
 package dev.remediator.setup;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import dev.remediator.config.ThrowawayKey;
 
 /**
  * Lets an instance start before it is registered as a GitHub App, so that it can serve the registration page
@@ -52,23 +51,11 @@ public class UnregisteredAppConfigSource implements ConfigSource {
                 if (properties == null) {
                     byte[] secret = new byte[32];
                     new SecureRandom().nextBytes(secret);
-                    properties = Map.of(APP_ID, "0", PRIVATE_KEY, throwawayPrivateKey(), WEBHOOK_SECRET,
+                    properties = Map.of(APP_ID, "0", PRIVATE_KEY, ThrowawayKey.pem(), WEBHOOK_SECRET,
                             HexFormat.of().formatHex(secret));
                 }
             }
         }
         return properties;
-    }
-
-    private static String throwawayPrivateKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is part of every JDK", e);
-        }
     }
 }

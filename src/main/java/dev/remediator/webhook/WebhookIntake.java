@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.remediator.delivery.DeliveryProcessor;
@@ -13,6 +12,7 @@ import dev.remediator.setup.AppRegistration;
 import dev.remediator.store.DeliveryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -40,9 +40,9 @@ public class WebhookIntake {
     @Inject
     AppRegistration registration;
 
-    /** Always set: the real secret, or a random one while the instance is not ready (see {@link AppRegistration}). */
-    @ConfigProperty(name = "quarkus.github-app.webhook-secret")
-    String webhookSecret;
+    /** Its webhook secret is always set: the real one, or a random one while the instance is not ready. */
+    @Inject
+    GitHubAppRuntimeConfig gitHubApp;
 
     public Answer receive(String deliveryId, String event, String signature, byte[] body) {
         if (isBlank(deliveryId) || isBlank(event)) {
@@ -55,7 +55,7 @@ public class WebhookIntake {
             return count(event, "unready", new Answer(503, "Remediator is not ready: " + unready.get()));
         }
         // The extension skips the check in dev and test too, so that payloads can be replayed by hand.
-        if (!LaunchMode.current().isDevOrTest() && !WebhookSignature.matches(webhookSecret, body, signature)) {
+        if (!LaunchMode.current().isDevOrTest() && !WebhookSignature.matches(gitHubApp.webhookSecret().orElseThrow(), body, signature)) {
             LOG.warnf("Refused delivery %s (%s): bad or missing signature", deliveryId, event);
             return count(event, "bad_signature", new Answer(401, "Invalid signature"));
         }

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,11 +32,11 @@ public class WebhookRoute {
     @Inject
     WebhookIntake intake;
 
-    @ConfigProperty(name = "quarkus.github-app.webhook-url-path", defaultValue = "/")
-    String path;
+    @Inject
+    GitHubAppRuntimeConfig gitHubApp;
 
     void register(@Observes Router router) {
-        router.post(path).order(BEFORE_EXTENSION)
+        router.post(gitHubApp.webhookUrlPath()).order(BEFORE_EXTENSION)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_PAYLOAD_BYTES))
                 .blockingHandler(this::receive, false);
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 
@@ -25,6 +24,7 @@ import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 
 /**
  * What GitHub shows of a failed run: the "Remediator" check run on its head SHA, created as soon as
@@ -38,9 +38,9 @@ public class RunReports implements RemediationReport {
     @Inject
     GitHubLinks links;
 
-    /** The app's slug: its comments are signed {@code <slug>[bot]}. */
-    @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "remediator")
-    String appName;
+    /** Its app name is the app's slug: our comments are signed {@code <slug>[bot]}. */
+    @Inject
+    GitHubAppRuntimeConfig gitHubApp;
 
     @Inject
     RunHistoryStore history;
@@ -116,7 +116,7 @@ public class RunReports implements RemediationReport {
         if (id.isEmpty()) {
             // a crash may have come between creating the comment and storing its id
             id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
-                    && (appName + "[bot]").equalsIgnoreCase(c.authorLogin()))
+                    && (gitHubApp.appName().orElseThrow() + "[bot]").equalsIgnoreCase(c.authorLogin()))
                     .map(RepositoryGitHub.Comment::id).findFirst();
         }
         if (id.isPresent()) {
