@@ -74,7 +74,7 @@ public final class PackagedApp implements AutoCloseable {
         long begin = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the packaged app stopped at start; see " + log.toAbsolutePath());
@@ -85,7 +85,7 @@ public final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the packaged app did not start within 60 s; see " + log.toAbsolutePath());
+        throw new IllegalStateException("the packaged app did not start within 180 s; see " + log.toAbsolutePath());
     }
 
     private boolean live() {
