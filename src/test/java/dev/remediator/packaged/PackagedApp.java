@@ -85,6 +85,8 @@ public final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+        // left running, it would go on working against the test database after the test gave up on it
+        process.destroyForcibly().waitFor();
         throw new IllegalStateException("the packaged app did not start within 180 s; see " + log.toAbsolutePath());
     }
 
