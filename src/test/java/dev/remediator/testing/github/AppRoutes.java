@@ -58,7 +58,7 @@ final class AppRoutes {
         return body;
     }
 
-    private ObjectNode installation(Installation installation) {
+    ObjectNode installation(Installation installation) {
         String url = json.baseUrl() + "/app/installations/" + installation.id();
         ObjectNode body = Json.object().put("id", installation.id()).put("repository_selection", "selected")
                 .put("access_tokens_url", url + "/access_tokens")

@@ -57,6 +57,11 @@ public final class GitHubApp {
         return "Iv1." + Long.toHexString(id * 7919L);
     }
 
+    /** The OAuth client secret GitHub gave the app, which its token exchange must present. */
+    public String clientSecret() {
+        return "secret-" + Long.toHexString(id * 104729L);
+    }
+
     PublicKey publicKey() {
         return keys.getPublic();
     }
