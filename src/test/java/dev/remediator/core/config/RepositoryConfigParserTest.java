@@ -163,4 +163,45 @@ class RepositoryConfigParserTest {
         assertThat(Permission.WRITE.atLeast(Permission.WRITE)).isTrue();
         assertThat(Permission.READ.atLeast(Permission.TRIAGE)).isFalse();
     }
+
+    @Test
+    void notifyNamesSlackChannelsAndTheEventsWorthTelling() {
+        LoadedConfig loaded = parse("""
+                notify:
+                  slack: { channel: "#ci-remediation", escalation_channel: "#platform-oncall" }
+                  on: [approval_requested, done, failed, expired, validation_failed]
+                """);
+
+        assertThat(loaded.problems()).isEmpty();
+        RepositoryConfig.Notify notify = loaded.config().notifications();
+        assertThat(notify.slackChannel()).isEqualTo("#ci-remediation");
+        assertThat(notify.escalationChannel()).isEqualTo("#platform-oncall");
+        assertThat(notify.on()).containsExactlyInAnyOrder(RepositoryConfig.NotifyOn.values());
+    }
+
+    @Test
+    void withoutNotifyAHumanIsToldWhatNeedsThemAndWhatWentWrongButNotEverySuccess() {
+        RepositoryConfig.Notify notify = parse("mode: advisory\n").config().notifications();
+
+        assertThat(notify.slackChannel()).isNull();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.APPROVAL_REQUESTED)).isTrue();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.EXPIRED)).isTrue();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.DONE)).isFalse();
+        assertThat(parse("notify: { on: [] }\n").config().notifications().on()).isEmpty();
+    }
+
+    @Test
+    void notifyProblemsAreNamed() {
+        LoadedConfig loaded = parse("""
+                notify:
+                  slack: { channel: "ci remediation", escalation: "#oncall" }
+                  on: [approval_requested, merged]
+                """);
+
+        assertThat(loaded.problems()).extracting(ConfigProblem::path)
+                .containsExactlyInAnyOrder("notify.slack.channel", "notify.slack.escalation", "notify.on[1]");
+        assertThat(loaded.problems()).anySatisfy(problem -> assertThat(problem.message())
+                .contains("expected one of approval_requested, done, failed, expired, validation_failed"));
+        assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
+    }
 }
