@@ -95,7 +95,7 @@ class RepositoryConfigParserTest {
         assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "
-                        + "max_prs_per_day, approval, failures, drift",
+                        + "max_prs_per_day, approval, failures, drift, notify",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
