@@ -231,7 +231,7 @@ public class DashboardResource {
         return repository.data("viewer", viewer).data("web", webUrl).data("repository", row)
                 .data("answers", answers)
                 .data("failures", store.recentFailures(row.id(), 20))
-                .data("remediations", store.remediations(row.id(), 50))
+                .data("remediations", store.remediations(row.id(), 25))
                 .data("quarantines", store.quarantines(row.id(), 20))
                 .data("drift", store.latestDrift(row.id()).orElse(null))
                 .data("safeFixes", store.safeDriftFixesAwaiting(row.id()).size())

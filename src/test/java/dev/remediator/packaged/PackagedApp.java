@@ -99,6 +99,10 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     /** From launching the JVM until the app answers its liveness check. */
     public Duration startup() {
         return startup;
