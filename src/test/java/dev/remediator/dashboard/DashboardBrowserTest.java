@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 import dev.remediator.testing.Browser;
 import dev.remediator.testing.CiScenario;
@@ -104,10 +105,27 @@ class DashboardBrowserTest extends EndToEndTest {
 
         browser.driver.get(dashboard + "/repositories/" + mine.repo.fullName());
         assertThat(browser.text()).contains("Recent failed runs", "compilation", "revert");
+        onAPhoneNothingIsWiderThanTheScreen();
 
         browser.driver.findElement(By.id("sign-out")).click();
         assertThat(browser.driver.findElements(By.id("sign-in"))).hasSize(1);
         assertThat(browser.driver.manage().getCookies()).noneMatch(cookie -> cookie.getName().startsWith("q_session"));
+    }
+
+    /** Wide tables scroll in their own box; the page itself never scrolls sideways at 390 px. */
+    private void onAPhoneNothingIsWiderThanTheScreen() {
+        Dimension desktop = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : new String[] { "", "/repositories/" + mine.repo.fullName(), "/remediations/" + revert }) {
+                browser.driver.get(dashboard + page);
+                assertThat(((Number) browser.driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                        .intValue()).as("sideways scroll on %s", page).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
     }
 
     @Test
