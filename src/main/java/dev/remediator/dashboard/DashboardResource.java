@@ -117,7 +117,7 @@ public class DashboardResource {
         return overview.data("viewer", viewer).data("web", webUrl)
                 .data("categories", any ? store.failuresByCategory(ids) : List.of())
                 .data("states", any ? store.remediationsByState(ids) : List.of())
-                .data("awaiting", any ? store.awaitingApproval(ids, 50) : List.of())
+                .data("awaiting", any ? store.awaitingApproval(ids, 20) : List.of())
                 .data("chart", OutcomeChart.svg(any ? store.outcomesByDay(ids,
                         first.atStartOfDay().toInstant(ZoneOffset.UTC)) : List.of(), first, today));
     }

@@ -61,7 +61,15 @@ public class Notifier {
     }
 
     public boolean configured() {
-        return slack.configured() || webhook.isPresent();
+        return slackConfigured() || webhookConfigured();
+    }
+
+    public boolean slackConfigured() {
+        return slack.configured();
+    }
+
+    public boolean webhookConfigured() {
+        return webhook.isPresent();
     }
 
     /**
@@ -69,7 +77,7 @@ public class Notifier {
      * the webhook are sent apart ({@link #toWebhook}), so that retrying one never repeats the other.
      */
     public void toSlack(Notification notification, Notify where) throws IOException {
-        if (where.wants(notification.kind()) && slack.configured()) {
+        if (where.wants(notification.kind()) && slackConfigured()) {
             slack.post(NotificationText.slack(notification, where));
         }
     }

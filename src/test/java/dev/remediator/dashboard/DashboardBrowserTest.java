@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 import dev.remediator.testing.Browser;
+import dev.remediator.drift.DriftScenario;
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.RemediationRows;
@@ -153,6 +154,22 @@ class DashboardBrowserTest extends EndToEndTest {
                 .contains("@reader-rita cannot approve this revert: it takes write permission");
         assertThat(browser.driver.findElement(By.id("state")).getText()).isEqualTo("awaiting approval");
         assertThat(mine.repo.pullRequests()).isEmpty();
+    }
+
+    @Test
+    void everySafeDriftFixIsApprovedWithOneClickEachChecked() {
+        DriftScenario drift = DriftScenario.create(github, rows, "safe-fixes", null);
+        drift.ci.repo.collaborator("writer-wes", "write");
+        drift.push("Format the generated code", Map.of(DriftScenario.PETS, DriftScenario.PETS_REFORMATTED));
+        signInAs("writer-wes");
+        browser.driver.get(dashboard + "/repositories/" + drift.ci.repo.fullName());
+
+        browser.driver.findElement(By.id("approve-safe-fixes")).click();
+
+        assertThat(browser.text()).containsPattern("rebaseline \\S+: Approved by @writer-wes");
+        assertThat(drift.ci.repo.pullRequests()).singleElement()
+                .satisfies(pull -> assertThat(pull.title()).startsWith("fix(drift): rebaseline"));
+        assertThat(browser.driver.findElements(By.id("approve-safe-fixes"))).isEmpty();
     }
 
     @Test

@@ -57,8 +57,7 @@ public final class NotificationText {
     public static String critical(String component, Instant since, Instant now) {
         long minutes = Duration.between(since, now).toMinutes();
         return ":rotating_light: *Remediator cannot reach " + SlackText.escape(component) + "* for " + minutes
-                + " minutes (since " + since + "). Deliveries are kept and will be processed once it is back; nothing "
-                + "is lost, but no failure is analysed or fixed meanwhile.";
+                + " minutes (since " + since + "): no failure is analysed or fixed until it is back.";
     }
 
     /** The body of the signed webhook: plain fields, reason masked (receivers escape for their own medium). */
