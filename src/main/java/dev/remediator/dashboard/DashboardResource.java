@@ -28,12 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.Approvals;
+import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.flow.lifecycle.Approvals;
 import dev.remediator.store.DashboardStore;
 import dev.remediator.store.DashboardStore.RemediationDetail;
 import dev.remediator.store.DashboardStore.RemediationRow;
 import dev.remediator.store.DashboardStore.RepositoryRow;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.store.DriftReportRecord;
+import dev.remediator.store.DriftStore;
 import dev.remediator.store.RemediationStore;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.OidcSession;
@@ -70,6 +72,9 @@ public class DashboardResource {
 
     @Inject
     GitHubRepositories repositories;
+
+    @Inject
+    DriftStore drift;
 
     @Inject
     Approvals approvals;
@@ -163,7 +168,7 @@ public class DashboardResource {
         RepositoryGitHub github = repositories.open(row.get().installationId(), row.get().id(), row.get().fullName());
         List<String> answers = new ArrayList<>();
         for (RemediationRow fix : store.safeDriftFixesAwaiting(row.get().id())) {
-            Optional<RemediationRecord> record = remediations.find(fix.id());
+            Optional<Remediation> record = remediations.find(fix.id());
             if (record.isPresent()) {
                 Approvals.Answer answer = approvals.approve(github, row.get().installationId(), record.get(),
                         viewer.login(), deliveryId());
@@ -205,11 +210,11 @@ public class DashboardResource {
     private Object decide(long id, boolean approve) throws IOException {
         Viewer viewer = viewer();
         Optional<RemediationDetail> detail = visibleRemediation(viewer, id);
-        Optional<RemediationRecord> record = detail.flatMap(found -> remediations.find(id));
+        Optional<Remediation> record = detail.flatMap(found -> remediations.find(id));
         if (record.isEmpty()) {
             return notVisible(viewer);
         }
-        RepositoryRow row = viewer.repository(record.get().repositoryId).orElseThrow();
+        RepositoryRow row = viewer.repository(record.get().repositoryId()).orElseThrow();
         RepositoryGitHub github = repositories.open(row.installationId(), row.id(), row.fullName());
         Approvals.Answer answer = approve
                 ? approvals.approve(github, row.installationId(), record.get(), viewer.login(), deliveryId())
@@ -226,6 +231,7 @@ public class DashboardResource {
 
     private TemplateInstance repositoryPage(Viewer viewer, RepositoryRow row, List<String> answers) {
         List<Long> ids = List.of(row.id());
+        Optional<DriftReportRecord> latestDrift = drift.latest(row.id(), null);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.minusDays(CHART_DAYS - 1);
         return repository.data("viewer", viewer).data("web", webUrl).data("repository", row)
@@ -233,7 +239,8 @@ public class DashboardResource {
                 .data("failures", store.recentFailures(row.id(), 20))
                 .data("remediations", store.remediations(row.id(), 25))
                 .data("quarantines", store.quarantines(row.id(), 20))
-                .data("drift", store.latestDrift(row.id()).orElse(null))
+                .data("drift", latestDrift.orElse(null))
+                .data("driftContexts", latestDrift.map(report -> drift.kindsByContext(report.id())).orElse(List.of()))
                 .data("safeFixes", store.safeDriftFixesAwaiting(row.id()).size())
                 .data("chart", OutcomeChart.svg(store.outcomesByDay(ids, first.atStartOfDay().toInstant(ZoneOffset.UTC)),
                         first, today));

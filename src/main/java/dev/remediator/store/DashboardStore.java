@@ -42,12 +42,6 @@ public class DashboardStore {
     public record DayOutcome(LocalDate day, String outcome, long count) {
     }
 
-    public record DriftContext(String context, String kind, long count) {
-    }
-
-    public record DriftSummary(String headSha, String ref, Instant at, List<DriftContext> contexts) {
-    }
-
     private static final String REMEDIATION_COLUMNS = """
             r.id, r.repository_id, p.full_name, r.action, r.target, r.state, r.risk, r.created_at, r.approval_deadline,
             r.run_id, r.head_sha, r.pull_number, r.pull_url, r.outcome,
@@ -163,21 +157,6 @@ public class DashboardStore {
             LocalDate day = r[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) r[0];
             return new DayOutcome(day, (String) r[1], ((Number) r[2]).longValue());
         }).toList();
-    }
-
-    /** The node kinds per context of the repository's newest drift report. */
-    @Transactional
-    public Optional<DriftSummary> latestDrift(long repositoryId) {
-        Optional<DriftReportRecord> report = DriftReportRecord
-                .find("repositoryId = ?1 order by id desc", repositoryId).firstResultOptional();
-        return report.map(latest -> {
-            List<?> rows = em.createNativeQuery("select context, kind, count(*) from drift_node where report_id = ?1 "
-                    + "group by context, kind order by context, kind").setParameter(1, latest.id).getResultList();
-            return new DriftSummary(latest.headSha, latest.ref, latest.createdAt, rows.stream().map(row -> {
-                Object[] r = (Object[]) row;
-                return new DriftContext((String) r[0], (String) r[1], ((Number) r[2]).longValue());
-            }).toList());
-        });
     }
 
     private List<Count> counts(String sql, Collection<Long> repositories) {
