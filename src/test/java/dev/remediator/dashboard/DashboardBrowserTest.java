@@ -166,6 +166,7 @@ class DashboardBrowserTest extends EndToEndTest {
 
         browser.driver.findElement(By.id("approve-safe-fixes")).click();
 
+        assertThat(browser.driver.getPageSource()).as("the page after approving").contains("Approved by");
         assertThat(browser.text()).containsPattern("rebaseline \\S+: Approved by @writer-wes");
         assertThat(drift.ci.repo.pullRequests()).singleElement()
                 .satisfies(pull -> assertThat(pull.title()).startsWith("fix(drift): rebaseline"));
