@@ -119,7 +119,10 @@ public class AppRegistrationResource {
         String env = "QUARKUS_GITHUB_APP_APP_ID=" + app.path("id").asText() + "\n"
                 + "QUARKUS_GITHUB_APP_APP_NAME=" + app.path("slug").asText() + "\n"
                 + "QUARKUS_GITHUB_APP_WEBHOOK_SECRET=" + app.path("webhook_secret").asText() + "\n"
-                + "QUARKUS_GITHUB_APP_PRIVATE_KEY=\"" + app.path("pem").asText().trim() + "\"\n";
+                + "QUARKUS_GITHUB_APP_PRIVATE_KEY=\"" + app.path("pem").asText().trim() + "\"\n"
+                // the app's OAuth client: signing in to the dashboard
+                + "REMEDIATOR_OAUTH_CLIENT_ID=" + app.path("client_id").asText() + "\n"
+                + "REMEDIATOR_OAUTH_CLIENT_SECRET=" + app.path("client_secret").asText() + "\n";
         String where = "Give these to the app as environment variables (in Kubernetes: the <code>remediator-github-app"
                 + "</code> secret, see <code>deploy/</code>), then restart it.";
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {

@@ -26,7 +26,7 @@ class ArchitectureTest {
                         "javax..", "org.kohsuke..", "java.net.http..", "io.vertx..", "org.hibernate..", "java.sql..",
                         "io.smallrye..", "io.micrometer..", "org.eclipse.microprofile..", "org.jboss..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.remediator.api..", "dev.remediator.cli..",
-                        "dev.remediator.delivery..", "dev.remediator.events..", "dev.remediator.flow..",
+                        "dev.remediator.dashboard..", "dev.remediator.notify..", "dev.remediator.delivery..", "dev.remediator.events..", "dev.remediator.flow..",
                         "dev.remediator.github..", "dev.remediator.jobs..", "dev.remediator.outbox..",
                         "dev.remediator.setup..", "dev.remediator.store..", "dev.remediator.webhook..")
                 .because("the core is tested as plain data in, data out (docs/architecture.md)")

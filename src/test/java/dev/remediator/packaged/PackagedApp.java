@@ -101,6 +101,10 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     /** From launching the JVM until the app answers its liveness check. */
     public Duration startup() {
         return startup;

@@ -24,4 +24,12 @@ public class RemediationRows {
         return (String) em.createNativeQuery("select state from remediation where id = ?1").setParameter(1, remediationId)
                 .getSingleResult();
     }
+
+    /** The remediation of a repository waiting for a human (the first one, when several do). */
+    @Transactional
+    public long awaitingApproval(long repositoryId) {
+        return ((Number) em.createNativeQuery("select id from remediation where repository_id = ?1 "
+                + "and state = 'AWAITING_APPROVAL' order by id limit 1").setParameter(1, repositoryId)
+                .getSingleResult()).longValue();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.remediator.core.config;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A repository's {@code .github/remediator.yml}, validated. {@link #DEFAULTS} is what applies when
@@ -14,7 +15,8 @@ public record RepositoryConfig(
         int maxPrsPerDay,
         Approval approval,
         Failures failures,
-        Drift drift) {
+        Drift drift,
+        Notify notifications) {
 
     public static final String FILE_PATH = ".github/remediator.yml";
 
@@ -23,7 +25,9 @@ public record RepositoryConfig(
             new Approval(24, Permission.WRITE, false),
             new Failures(List.of(), new Rerun(true, 1), new Revert(true, List.of("main")),
                     new Quarantine(true, ".github/quarantine.txt")),
-            new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()));
+            new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
+            new Notify(null, null, Set.of(NotifyOn.APPROVAL_REQUESTED, NotifyOn.FAILED, NotifyOn.EXPIRED,
+                    NotifyOn.VALIDATION_FAILED)));
 
     public RepositoryConfig {
         protectedPaths = List.copyOf(protectedPaths);
@@ -78,6 +82,25 @@ public record RepositoryConfig(
     public record Drift(boolean enabled, String manifest, DriftMode mode, String regenerateWorkflow, List<String> branches) {
         public Drift {
             branches = List.copyOf(branches);
+        }
+    }
+
+    /** What is worth telling people about a remediation, outside GitHub. */
+    public enum NotifyOn {
+        APPROVAL_REQUESTED, DONE, FAILED, EXPIRED, VALIDATION_FAILED
+    }
+
+    /**
+     * Where and when to notify: a Slack channel (null: the instance's default, or its incoming webhook), the channel
+     * an expired approval escalates to (null: the same channel), and the events that notify.
+     */
+    public record Notify(String slackChannel, String escalationChannel, Set<NotifyOn> on) {
+        public Notify {
+            on = Set.copyOf(on);
+        }
+
+        public boolean wants(NotifyOn event) {
+            return on.contains(event);
         }
     }
 }

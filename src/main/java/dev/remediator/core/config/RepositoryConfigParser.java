@@ -23,6 +23,8 @@ import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
 import dev.remediator.core.config.RepositoryConfig.Mode;
+import dev.remediator.core.config.RepositoryConfig.Notify;
+import dev.remediator.core.config.RepositoryConfig.NotifyOn;
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.config.RepositoryConfig.Quarantine;
 import dev.remediator.core.config.RepositoryConfig.Rerun;
@@ -70,7 +72,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift");
+                "max_prs_per_day", "approval", "failures", "drift", "notify");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -79,7 +81,18 @@ public final class RepositoryConfigParser {
                 fields.integer(top, "", "max_prs_per_day", 0, 100, d.maxPrsPerDay()),
                 readApproval(fields, top.path("approval"), d.approval()),
                 readFailures(fields, top.path("failures"), d.failures()),
-                readDrift(fields, top.path("drift"), d.drift()));
+                readDrift(fields, top.path("drift"), d.drift()),
+                readNotify(fields, top.path("notify"), d.notifications()));
+    }
+
+    private static Notify readNotify(Fields fields, JsonNode node, Notify d) {
+        String at = "notify";
+        JsonNode notify = fields.object(node, at, "slack", "on");
+        JsonNode slack = fields.object(notify.path("slack"), at + ".slack", "channel", "escalation_channel");
+        return new Notify(
+                fields.channel(slack, at + ".slack", "channel", d.slackChannel()),
+                fields.channel(slack, at + ".slack", "escalation_channel", d.escalationChannel()),
+                fields.choices(notify, at, "on", NotifyOn.class, d.on()));
     }
 
     private static Approval readApproval(Fields fields, JsonNode node, Approval d) {
@@ -203,18 +216,49 @@ public final class RepositoryConfigParser {
         }
 
         <E extends Enum<E>> E choice(JsonNode parent, String at, String key, Class<E> type, E fallback) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
+            return field(parent, at, key, fallback, node -> constant(node, join(at, key), type));
+        }
+
+        /** A list of an enum's constants, spelled in lower case; an empty list is allowed (nothing). */
+        <E extends Enum<E>> Set<E> choices(JsonNode parent, String at, String key, Class<E> type, Set<E> fallback) {
             return field(parent, at, key, fallback, node -> {
-                if (node.isTextual()) {
-                    for (E value : type.getEnumConstants()) {
-                        if (value.name().equalsIgnoreCase(node.asText().trim())) {
-                            return value;
-                        }
+                if (!node.isArray()) {
+                    return fail(join(at, key), "expected a list of " + allowed(type) + ", got " + describe(node));
+                }
+                Set<E> values = new java.util.LinkedHashSet<>();
+                for (int i = 0; i < node.size(); i++) {
+                    E value = constant(node.get(i), join(at, key) + "[" + i + "]", type);
+                    if (value != null) {
+                        values.add(value);
                     }
                 }
-                return fail(join(at, key), "expected one of " + allowed + ", got " + describe(node));
+                return values;
             });
+        }
+
+        /** A Slack channel: {@code #name} (lower case, digits, {@code -_.}) or a channel id such as {@code C0123ABC}. */
+        String channel(JsonNode parent, String at, String key, String fallback) {
+            return field(parent, at, key, fallback, node -> node.isTextual()
+                    && node.asText().trim().matches("#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{6,}")
+                    ? node.asText().trim()
+                    : fail(join(at, key), "expected a Slack channel such as \"#ci-remediation\" or a channel id, got "
+                            + describe(node)));
+        }
+
+        private <E extends Enum<E>> E constant(JsonNode node, String path, Class<E> type) {
+            if (node.isTextual()) {
+                for (E value : type.getEnumConstants()) {
+                    if (value.name().equalsIgnoreCase(node.asText().trim())) {
+                        return value;
+                    }
+                }
+            }
+            return fail(path, "expected one of " + allowed(type) + ", got " + describe(node));
+        }
+
+        private static <E extends Enum<E>> String allowed(Class<E> type) {
+            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
         }
 
         private <T> T field(JsonNode parent, String at, String key, T fallback, Function<JsonNode, T> read) {

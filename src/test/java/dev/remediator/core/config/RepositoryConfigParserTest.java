@@ -95,7 +95,7 @@ class RepositoryConfigParserTest {
         assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "
-                        + "max_prs_per_day, approval, failures, drift",
+                        + "max_prs_per_day, approval, failures, drift, notify",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
@@ -162,5 +162,46 @@ class RepositoryConfigParserTest {
         assertThat(Permission.MAINTAIN.atLeast(Permission.ADMIN)).isFalse();
         assertThat(Permission.WRITE.atLeast(Permission.WRITE)).isTrue();
         assertThat(Permission.READ.atLeast(Permission.TRIAGE)).isFalse();
+    }
+
+    @Test
+    void notifyNamesSlackChannelsAndTheEventsWorthTelling() {
+        LoadedConfig loaded = parse("""
+                notify:
+                  slack: { channel: "#ci-remediation", escalation_channel: "#platform-oncall" }
+                  on: [approval_requested, done, failed, expired, validation_failed]
+                """);
+
+        assertThat(loaded.problems()).isEmpty();
+        RepositoryConfig.Notify notify = loaded.config().notifications();
+        assertThat(notify.slackChannel()).isEqualTo("#ci-remediation");
+        assertThat(notify.escalationChannel()).isEqualTo("#platform-oncall");
+        assertThat(notify.on()).containsExactlyInAnyOrder(RepositoryConfig.NotifyOn.values());
+    }
+
+    @Test
+    void withoutNotifyAHumanIsToldWhatNeedsThemAndWhatWentWrongButNotEverySuccess() {
+        RepositoryConfig.Notify notify = parse("mode: advisory\n").config().notifications();
+
+        assertThat(notify.slackChannel()).isNull();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.APPROVAL_REQUESTED)).isTrue();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.EXPIRED)).isTrue();
+        assertThat(notify.wants(RepositoryConfig.NotifyOn.DONE)).isFalse();
+        assertThat(parse("notify: { on: [] }\n").config().notifications().on()).isEmpty();
+    }
+
+    @Test
+    void notifyProblemsAreNamed() {
+        LoadedConfig loaded = parse("""
+                notify:
+                  slack: { channel: "ci remediation", escalation: "#oncall" }
+                  on: [approval_requested, merged]
+                """);
+
+        assertThat(loaded.problems()).extracting(ConfigProblem::path)
+                .containsExactlyInAnyOrder("notify.slack.channel", "notify.slack.escalation", "notify.on[1]");
+        assertThat(loaded.problems()).anySatisfy(problem -> assertThat(problem.message())
+                .contains("expected one of approval_requested, done, failed, expired, validation_failed"));
+        assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
     }
 }

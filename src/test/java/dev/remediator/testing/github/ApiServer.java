@@ -35,6 +35,7 @@ final class ApiServer implements AutoCloseable {
     private final Faults faults;
     private final RequestLog log;
     private final Authenticator authenticator;
+    private final OAuthPages oauth;
     private final HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final RateLimits rateLimits;
@@ -47,6 +48,7 @@ final class ApiServer implements AutoCloseable {
         this.faults = faults;
         this.log = log;
         this.authenticator = new Authenticator(state);
+        this.oauth = new OAuthPages(state);
         this.rateLimits = rateLimits;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
@@ -68,6 +70,11 @@ final class ApiServer implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (rawPath.startsWith(OAuthPages.PATH)) {
+                RecordedRequest served = oauth.serve(exchange, at, method, rawPath, rawQuery, body);
+                log.record(served);
+                return;
+            }
             Outcome outcome = answer(exchange, method, rawPath, rawQuery, body);
             log.record(new RecordedRequest(at, method, Urls.decodePathSegment(rawPath), Urls.parseQuery(rawQuery),
                     outcome.operationId(), outcome.response().status(), outcome.body(), outcome.caller()));
@@ -155,11 +162,19 @@ final class ApiServer implements AutoCloseable {
                     throw ApiError.notFound();
                 }
             }
+            case USER -> {
+                if (caller.kind() == Caller.Kind.ANONYMOUS) {
+                    throw new ApiError(401, "Requires authentication");
+                }
+                if (caller.kind() != Caller.Kind.USER) {
+                    throw ApiError.forbidden(ApiError.RESOURCE_NOT_ACCESSIBLE);
+                }
+            }
             case INSTALLATION -> {
                 if (caller.kind() == Caller.Kind.ANONYMOUS) {
                     throw new ApiError(401, "Requires authentication");
                 }
-                if (caller.kind() == Caller.Kind.APP) {
+                if (caller.kind() != Caller.Kind.INSTALLATION) {
                     throw ApiError.forbidden(ApiError.RESOURCE_NOT_ACCESSIBLE);
                 }
                 // a repository outside the token's reach does not exist, as far as the token can tell
@@ -177,6 +192,7 @@ final class ApiServer implements AutoCloseable {
         return switch (caller.kind()) {
             case INSTALLATION -> state.app().botLogin();
             case APP -> state.app().slug();
+            case USER -> caller.login();
             case ANONYMOUS -> "ghost";
         };
     }
@@ -185,6 +201,7 @@ final class ApiServer implements AutoCloseable {
         return switch (caller.kind()) {
             case INSTALLATION -> "installation ID " + caller.token().installationId();
             case APP -> "app";
+            case USER -> "user " + caller.login();
             case ANONYMOUS -> "127.0.0.1";
         };
     }

@@ -58,7 +58,7 @@ final class AppRoutes {
         return body;
     }
 
-    private ObjectNode installation(Installation installation) {
+    ObjectNode installation(Installation installation) {
         String url = json.baseUrl() + "/app/installations/" + installation.id();
         ObjectNode body = Json.object().put("id", installation.id()).put("repository_selection", "selected")
                 .put("access_tokens_url", url + "/access_tokens")
@@ -158,7 +158,7 @@ final class AppRoutes {
     private ApiResponse convertManifest(ApiRequest request) {
         String webhookSecret = state.redeemManifestCode(request.path("code")).orElseThrow(ApiError::notFound);
         GitHubApp app = state.app();
-        return ApiResponse.created(app().put("client_secret", randomToken(40)).put("webhook_secret", webhookSecret)
+        return ApiResponse.created(app().put("client_secret", app.clientSecret()).put("webhook_secret", webhookSecret)
                 .put("pem", app.privateKeyPem()));
     }
 

@@ -35,6 +35,10 @@ final class Authenticator {
             verifyAppJwt(credential);
             return Caller.APP;
         }
+        if (credential.startsWith(UserTokens.PREFIX)) {
+            return Caller.user(state.userTokens().login(credential).orElseThrow(() -> new ApiError(401,
+                    "Bad credentials")));
+        }
         InstallationToken token = state.token(credential).orElseThrow(() -> new ApiError(401, "Bad credentials"));
         if (!clock.instant().isBefore(token.expiresAt())) {
             throw new ApiError(401, "Bad credentials");

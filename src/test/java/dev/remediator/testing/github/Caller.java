@@ -1,28 +1,43 @@
 package dev.remediator.testing.github;
 
-/** Who sent a request: nobody, the app itself (with its JWT), or an installation (with a token). */
-public record Caller(Kind kind, InstallationToken token) {
+/**
+ * Who sent a request: nobody, the app itself (with its JWT), an installation (with a token), or a user who signed in
+ * to the app (with the user access token the OAuth flow gave it).
+ */
+public record Caller(Kind kind, InstallationToken token, String login) {
 
     public enum Kind {
-        ANONYMOUS, APP, INSTALLATION
+        ANONYMOUS, APP, INSTALLATION, USER
     }
 
-    static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null);
-    static final Caller APP = new Caller(Kind.APP, null);
+    static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, null);
+    static final Caller APP = new Caller(Kind.APP, null, null);
 
     static Caller installation(InstallationToken token) {
-        return new Caller(Kind.INSTALLATION, token);
+        return new Caller(Kind.INSTALLATION, token, null);
+    }
+
+    static Caller user(String login) {
+        return new Caller(Kind.USER, null, login);
     }
 
     /** The key GitHub counts rate limits against. */
     String rateLimitKey() {
-        return kind == Kind.INSTALLATION ? "installation:" + token.installationId() : kind.name();
+        return switch (kind) {
+            case INSTALLATION -> "installation:" + token.installationId();
+            case USER -> "user:" + login;
+            default -> kind.name();
+        };
     }
 
     @Override
     public String toString() {
-        return kind == Kind.INSTALLATION ? "installation " + token.installationId() + " repositories="
-                + (token.repositoryIds() == null ? "all" : token.repositoryIds()) + " permissions="
-                + token.permissions() : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case INSTALLATION -> "installation " + token.installationId() + " repositories="
+                    + (token.repositoryIds() == null ? "all" : token.repositoryIds()) + " permissions="
+                    + token.permissions();
+            case USER -> "user " + login;
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

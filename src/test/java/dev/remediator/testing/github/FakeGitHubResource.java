@@ -6,7 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Runs a {@link FakeGitHub} for a Quarkus test and points the app at it: the app id, the private key GitHub
- * generated for it, the webhook secret, and the API endpoint. Use it with
+ * generated for it, the webhook secret, the API endpoint and
+ * GitHub's web address. Use it with
  * {@code @QuarkusTestResource(FakeGitHubResource.class)} and a field annotated {@link InjectFakeGitHub}.
  */
 public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
@@ -20,7 +21,9 @@ public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.github-app.app-id", String.valueOf(github.app().id()),
                 "quarkus.github-app.private-key", github.app().privateKeyPem(),
                 "quarkus.github-app.webhook-secret", github.webhookSecret(),
-                "quarkus.github-app.instance-endpoint", github.baseUrl());
+                "quarkus.github-app.instance-endpoint", github.baseUrl(),
+                // github.com's pages (the OAuth flow) are served by the same fake
+                "remediator.github.web-url", github.baseUrl());
     }
 
     @Override

@@ -54,7 +54,22 @@ public final class GitHubApp {
     }
 
     public String clientId() {
-        return "Iv1." + Long.toHexString(id * 7919L);
+        return clientIdOf(id);
+    }
+
+    /** The OAuth client secret GitHub gave the app, which its token exchange must present. */
+    public String clientSecret() {
+        return clientSecretOf(id);
+    }
+
+    /** Known before the fake starts, so that a test profile can give them to the app. */
+    public static String clientIdOf(long appId) {
+        return "Iv1." + Long.toHexString(appId * 7919L);
+    }
+
+    /** 40 hexadecimal digits, as GitHub's. */
+    public static String clientSecretOf(long appId) {
+        return String.format("%040x", appId * 104729L);
     }
 
     PublicKey publicKey() {

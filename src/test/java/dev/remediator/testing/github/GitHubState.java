@@ -52,6 +52,7 @@ final class GitHubState {
     private final Map<String, InstallationToken> tokens = new ConcurrentHashMap<>();
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> manifestCodes = new ConcurrentHashMap<>();
+    private final UserTokens userTokens = new UserTokens();
 
     GitHubState(GitHubApp app) {
         this.app = app;
@@ -64,6 +65,7 @@ final class GitHubState {
         tokens.clear();
         tokenRequests.clear();
         manifestCodes.clear();
+        userTokens.clear();
         clock.offset = Duration.ZERO;
     }
 
@@ -121,6 +123,10 @@ final class GitHubState {
 
     List<TokenRequest> tokenRequests() {
         return List.copyOf(tokenRequests);
+    }
+
+    UserTokens userTokens() {
+        return userTokens;
     }
 
     void acceptManifestCode(String code, String webhookSecret) {

@@ -9,7 +9,7 @@ import java.util.List;
 record RequiredAccess(Kind kind, List<Grant> anyOf) {
 
     enum Kind {
-        ANYONE, APP_JWT, INSTALLATION
+        ANYONE, APP_JWT, INSTALLATION, USER
     }
 
     record Grant(String permission, String level) {
@@ -21,6 +21,8 @@ record RequiredAccess(Kind kind, List<Grant> anyOf) {
 
     static final RequiredAccess ANYONE = new RequiredAccess(Kind.ANYONE, List.of());
     static final RequiredAccess APP_JWT = new RequiredAccess(Kind.APP_JWT, List.of());
+    /** A user access token: the endpoints under `/user` answer for the user who signed in. */
+    static final RequiredAccess USER = new RequiredAccess(Kind.USER, List.of());
 
     static RequiredAccess read(String permission) {
         return new RequiredAccess(Kind.INSTALLATION, List.of(new Grant(permission, "read")));
