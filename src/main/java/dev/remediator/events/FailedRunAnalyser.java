@@ -12,6 +12,7 @@ import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.remediation.FailedRun;
 import dev.remediator.remediation.FailureAnalysis;
+import dev.remediator.store.RunClaims;
 
 /** {@code workflow_run} completed red: analyse, plan, act, report (DESIGN §1). */
 @ApplicationScoped
@@ -24,6 +25,9 @@ public class FailedRunAnalyser implements DeliveryHandler {
 
     @Inject
     FailureAnalysis analysis;
+
+    @Inject
+    RunClaims claims;
 
     @Override
     public boolean handles(Delivery delivery) {
@@ -40,6 +44,12 @@ public class FailedRunAnalyser implements DeliveryHandler {
         if (RemediatorBranch.isOwn(run.headBranch())) {
             LOG.infof("Run %d of %s is on Remediator's own branch %s: not analysed", run.runId(), run.repository(),
                     run.headBranch());
+            return;
+        }
+        String holder = claims.claim(run.repositoryId(), run.runId(), run.attempt(), delivery.deliveryId());
+        if (!holder.equals(delivery.deliveryId())) {
+            LOG.infof("Run %d (attempt %d) of %s is delivery %s's: nothing more to do", run.runId(), run.attempt(),
+                    run.repository(), holder);
             return;
         }
         LoadedConfig config = configs.load(run.installationId(), run.repositoryId(), run.repository());
