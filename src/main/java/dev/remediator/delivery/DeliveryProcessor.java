@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +27,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
-
 
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
@@ -156,26 +158,28 @@ public class DeliveryProcessor {
             return;
         }
         Timer.Sample timer = Timer.start(registry);
-        String outcome = "done";
+        String outcome = "failed";
         try {
             outcome = dispatch(row);
-        } catch (Exception e) {
-            Optional<Deferrable> deferred = deferrable(e);
-            if (deferred.isPresent()) {
-                outcome = "deferred";
-                LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(),
-                        deferred.get().retryAt(), e.getMessage());
-                store.retryAt(row.id(), owner, deferred.get().retryAt(), e.getMessage(), true);
-            } else {
-                outcome = failed(row, e);
-            }
+        } catch (RuntimeException e) {
+            // the store or the ignore check failed before any handler ran
+            outcome = failed(row, null, List.of(new HandlerFailure(null, e)));
         } finally {
             timer.stop(registry.timer("remediator.delivery.processing", "event", row.event(), "outcome", outcome));
             MDC.remove("delivery");
         }
     }
 
-    private String dispatch(DeliveryStore.Claimed row) throws Exception {
+    /** A handler's failure; {@code handler} null when the failure came before the handlers. */
+    private record HandlerFailure(DeliveryHandler handler, Exception failure) {
+
+        String reason() {
+            return (handler == null ? "" : handler.getClass().getSimpleName().replaceAll("_(ClientProxy|Subclass)$", "") + ": ")
+                    + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+    }
+
+    private String dispatch(DeliveryStore.Claimed row) {
         Delivery delivery;
         try {
             delivery = new Delivery(row.deliveryId(), row.event(), row.action(), row.installationId(),
@@ -192,38 +196,67 @@ public class DeliveryProcessor {
             return "ignored";
         }
         List<DeliveryHandler> ordered = handlers.stream()
-                .sorted(java.util.Comparator.comparing(DeliveryHandler::stage)).toList();
+                .sorted(Comparator.comparing(DeliveryHandler::stage)).toList();
+        // each handler on its own: one handler's failure does not keep the others from their work
+        List<HandlerFailure> failures = new ArrayList<>();
         for (DeliveryHandler handler : ordered) {
             if (handler.handles(delivery)) {
-                handler.handle(delivery);
+                try {
+                    handler.handle(delivery);
+                } catch (Exception e) {
+                    failures.add(new HandlerFailure(handler, e));
+                }
             }
+        }
+        if (!failures.isEmpty()) {
+            return failed(row, delivery, failures);
         }
         store.finish(row.id(), owner, "DONE", null);
         return "done";
     }
 
-    private String failed(DeliveryStore.Claimed row, Exception e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (row.attempts() >= maxAttempts) {
-            LOG.errorf(e, "Delivery %s (%s) failed for good after %d attempts", row.deliveryId(), row.event(),
-                    row.attempts());
-            store.finish(row.id(), owner, "FAILED", reason);
-            return "failed";
+    /**
+     * Decides from the failures whether trying again can help: a deferral waits for its time, a transient fault is
+     * retried with backoff (logged in one line), anything else ends the delivery as FAILED with its reason, logged
+     * once with its stack trace, and the handlers that failed are told so that nothing they started stays open.
+     */
+    private String failed(DeliveryStore.Claimed row, Delivery delivery, List<HandlerFailure> failures) {
+        String reason = failures.stream().map(HandlerFailure::reason).collect(Collectors.joining("; "));
+        Optional<Deferrable> deferral = failures.stream().map(f -> FailureKind.deferrable(f.failure()))
+                .flatMap(Optional::stream).max(Comparator.comparing(Deferrable::retryAt));
+        if (deferral.isPresent()) {
+            LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(), deferral.get().retryAt(),
+                    reason);
+            store.retryAt(row.id(), owner, deferral.get().retryAt(), reason, true);
+            return "deferred";
         }
-        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
-        LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
-                row.attempts(), maxAttempts, delay);
-        store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
-        return "retry";
-    }
-
-    private static Optional<Deferrable> deferrable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Deferrable deferrable) {
-                return Optional.of(deferrable);
+        boolean retryable = failures.stream().anyMatch(f -> FailureKind.of(f.failure()) == FailureKind.RETRY);
+        if (retryable && row.attempts() < maxAttempts) {
+            Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
+            LOG.warnf("Delivery %s (%s) failed (attempt %d of %d); retrying in %s: %s", row.deliveryId(), row.event(),
+                    row.attempts(), maxAttempts, delay, reason);
+            store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
+            return "retry";
+        }
+        String verdict = retryable ? "after " + row.attempts() + " attempts" : "at once, as retrying cannot help";
+        LOG.errorf(failures.get(0).failure(), "Delivery %s (%s) failed for good (%s): %s", row.deliveryId(),
+                row.event(), verdict, reason);
+        if (delivery != null) {
+            for (HandlerFailure failure : failures) {
+                concludeFailure(failure.handler(), delivery, failure.failure());
             }
         }
-        return Optional.empty();
+        store.finish(row.id(), owner, "FAILED", reason);
+        return "failed";
+    }
+
+    private static void concludeFailure(DeliveryHandler handler, Delivery delivery, Exception failure) {
+        try {
+            handler.failedForGood(delivery, failure);
+        } catch (Exception e) {
+            LOG.errorf("Could not conclude the failed delivery %s in %s: %s", delivery.deliveryId(),
+                    handler.getClass().getSimpleName(), e.toString());
+        }
     }
 
     private static String hostName() {

@@ -1,17 +1,24 @@
 package dev.remediator.events;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
+import dev.remediator.delivery.UnusablePayloadException;
+import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.remediation.FailedRun;
 import dev.remediator.remediation.FailureAnalysis;
+import dev.remediator.remediation.RunReports;
 import dev.remediator.store.RunClaims;
 
 /** {@code workflow_run} completed red: analyse, plan, act, report (DESIGN §1). */
@@ -19,6 +26,7 @@ import dev.remediator.store.RunClaims;
 public class FailedRunAnalyser implements DeliveryHandler {
 
     private static final Logger LOG = Logger.getLogger(FailedRunAnalyser.class);
+    private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     @Inject
     RepositoryConfigLoader configs;
@@ -29,6 +37,12 @@ public class FailedRunAnalyser implements DeliveryHandler {
     @Inject
     RunClaims claims;
 
+    @Inject
+    RunReports reports;
+
+    @Inject
+    GitHubRepositories repositories;
+
     @Override
     public boolean handles(Delivery delivery) {
         return delivery.is("workflow_run", "completed") && delivery.installationId() != null
@@ -37,6 +51,7 @@ public class FailedRunAnalyser implements DeliveryHandler {
 
     @Override
     public void handle(Delivery delivery) throws Exception {
+        requireRun(delivery.payload());
         FailedRun run = FailedRun.of(delivery.installationId(), delivery.payload(), delivery.receivedAt());
         if (!run.failed()) {
             return;
@@ -58,5 +73,29 @@ public class FailedRunAnalyser implements DeliveryHandler {
             return;
         }
         analysis.analyse(run, config, delivery.deliveryId(), delivery.attempt() > 1);
+    }
+
+    @Override
+    public void failedForGood(Delivery delivery, Exception failure) throws Exception {
+        if (failure instanceof UnusablePayloadException) {
+            return;
+        }
+        FailedRun run = FailedRun.of(delivery.installationId(), delivery.payload(), delivery.receivedAt());
+        reports.concludeUnanalysed(repositories.open(run.installationId(), run.repositoryId(), run.repository()), run,
+                failure.getMessage());
+    }
+
+    /** What GitHub always sends about a run; anything else is a forged or broken payload, failed at once. */
+    static void requireRun(JsonNode payload) {
+        JsonNode run = payload.path("workflow_run");
+        if (!run.path("id").canConvertToLong() || !run.path("id").isIntegralNumber()) {
+            throw new UnusablePayloadException("workflow_run.id is missing or not a number");
+        }
+        if (!COMMIT_SHA.matcher(run.path("head_sha").asText("")).matches()) {
+            throw new UnusablePayloadException("workflow_run.head_sha is not a commit SHA");
+        }
+        if (!run.path("run_attempt").isMissingNode() && !run.path("run_attempt").canConvertToInt()) {
+            throw new UnusablePayloadException("workflow_run.run_attempt is not a number");
+        }
     }
 }

@@ -75,6 +75,15 @@ public class RunReports {
         return id;
     }
 
+    /** Finishes the run's check run, if one was started, as neutral, saying why the analysis failed. */
+    public void concludeUnanalysed(RepositoryGitHub github, FailedRun run, String problem) throws IOException {
+        Optional<Long> checkRun = links.checkRun(run.repositoryId(), run.runId());
+        if (checkRun.isPresent()) {
+            CheckRuns.send(github, checkRun.get(), CheckRunReport.unanalysed(run.workflowName(), run.runId(), problem),
+                    false);
+        }
+    }
+
     /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
     public void publish(RepositoryGitHub github, long runId) throws IOException {
         Optional<RunHistoryStore.AnalysisRecord> stored = history.latestAnalysis(github.repositoryId(), runId);

@@ -23,6 +23,7 @@ import io.quarkus.runtime.LaunchMode;
 public class WebhookIntake {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+    private static final int MAX_HEADER_LENGTH = 100;
 
     /** The answer GitHub gets, with a short text that shows in the app's "Recent deliveries" page. */
     public record Answer(int status, String message) {
@@ -47,6 +48,12 @@ public class WebhookIntake {
     public Answer receive(String deliveryId, String event, String signature, byte[] body) {
         if (isBlank(deliveryId) || isBlank(event)) {
             return count(event, "incomplete", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event are required"));
+        }
+        if (!storable(deliveryId) || !storable(event)) {
+            // not even a trace can be stored of it; GitHub never sends such headers
+            LOG.warnf("Refused a delivery whose X-GitHub-Delivery or X-GitHub-Event cannot be stored");
+            return count("invalid", "rejected", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event must be short "
+                    + "and without control characters"));
         }
         Optional<String> unready = registration.problem();
         if (unready.isPresent()) {
@@ -83,6 +90,11 @@ public class WebhookIntake {
         registry.counter("remediator.webhook.deliveries", "event", isBlank(event) ? "none" : event, "outcome", outcome)
                 .increment();
         return answer;
+    }
+
+    /** GitHub's delivery ids are GUIDs and event names are short words. */
+    private static boolean storable(String header) {
+        return header.length() <= MAX_HEADER_LENGTH && header.chars().noneMatch(Character::isISOControl);
     }
 
     private static boolean isBlank(String value) {
