@@ -1,6 +1,7 @@
 package dev.remediator.remediation;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,8 @@ public class RunReports {
 
     private static final Logger LOG = Logger.getLogger(RunReports.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a report waits for the comment another report is creating on the same pull request. */
+    private static final Duration STICKY_COMMENT_WAIT = Duration.ofSeconds(10);
 
     @Inject
     GitHubLinks links;
@@ -112,11 +115,17 @@ public class RunReports {
         CheckRuns.send(github, checkRunId, rendered, annotate);
     }
 
-    /** One comment per pull request: found by its stored id, else by its marker, else created. */
+    /**
+     * One comment per pull request: found by its stored id, else created by the one caller that claims it, else
+     * (the claimant died between creating and storing it) found on GitHub by its marker.
+     */
     private void upsertStickyComment(RepositoryGitHub github, int pull, String body) throws IOException {
         Optional<Long> id = links.stickyComment(github.repositoryId(), pull);
+        boolean claimed = id.isEmpty() && links.claimStickyComment(github.repositoryId(), pull);
+        if (id.isEmpty() && !claimed) {
+            id = awaitStickyComment(github.repositoryId(), pull);
+        }
         if (id.isEmpty()) {
-            // a crash may have come between creating the comment and storing its id
             id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
                     && (appName + "[bot]").equalsIgnoreCase(c.authorLogin()))
                     .map(RepositoryGitHub.Comment::id).findFirst();
@@ -127,6 +136,24 @@ public class RunReports {
             id = Optional.of(github.createComment(pull, body));
         }
         links.saveStickyComment(github.repositoryId(), pull, id.get());
+    }
+
+    /** The id the claimant of the comment stores once it has created it; empty if it does not come in time. */
+    private Optional<Long> awaitStickyComment(long repositoryId, int pull) throws IOException {
+        long deadline = System.nanoTime() + STICKY_COMMENT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> id = links.stickyComment(repositoryId, pull);
+            if (id.isPresent()) {
+                return id;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the sticky comment");
+            }
+        }
+        return Optional.empty();
     }
 
     static String externalId(long runId) {
