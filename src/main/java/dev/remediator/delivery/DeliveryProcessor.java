@@ -59,6 +59,9 @@ public class DeliveryProcessor {
     Instance<DeliveryHandler> handlers;
 
     @Inject
+    Instance<FirstAnswer> firstAnswers;
+
+    @Inject
     MeterRegistry registry;
 
     @ConfigProperty(name = "remediator.delivery.workers", defaultValue = "8")
@@ -66,6 +69,10 @@ public class DeliveryProcessor {
 
     @ConfigProperty(name = "remediator.delivery.queue", defaultValue = "1000")
     int queueCapacity;
+
+    /** Threads of the light lane that posts first answers; a handful suffice, each answer is a call or two. */
+    @ConfigProperty(name = "remediator.delivery.first-answer-workers", defaultValue = "4")
+    int firstAnswerWorkers;
 
     @ConfigProperty(name = "remediator.delivery.lease", defaultValue = "60s")
     Duration lease;
@@ -80,16 +87,59 @@ public class DeliveryProcessor {
     private final String owner = hostName() + "/" + UUID.randomUUID();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private ThreadPoolExecutor executor;
+    private ThreadPoolExecutor firstAnswerLane;
 
     @PostConstruct
     void start() {
-        AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+        executor = pool("delivery-worker-", workers);
+        firstAnswerLane = pool("first-answer-", firstAnswerWorkers);
+    }
+
+    private ThreadPoolExecutor pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 task -> {
-                    Thread thread = new Thread(task, "delivery-worker-" + threads.incrementAndGet());
+                    Thread thread = new Thread(task, name + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /**
+     * Queues a delivery the intake just stored, and first lets the handlers that have a first answer give it on the
+     * light lane, so that users see it whatever the queue of heavy work.
+     */
+    public void submitNew(long id, DeliveryStore.Incoming incoming, Instant receivedAt) {
+        try {
+            firstAnswerLane.execute(() -> answerFirst(incoming, receivedAt));
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("First-answer lane full; delivery %s gets its answer from the workers", incoming.deliveryId());
+        }
+        submit(id);
+    }
+
+    private void answerFirst(DeliveryStore.Incoming incoming, Instant receivedAt) {
+        if (firstAnswers.isUnsatisfied()) {
+            return;
+        }
+        MDC.put("delivery", incoming.deliveryId());
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Delivery delivery = new Delivery(incoming.deliveryId(), incoming.event(), incoming.action(),
+                    incoming.installationId(), incoming.repositoryId(), incoming.repositoryFullName(), 1, receivedAt,
+                    WebhookJson.MAPPER.readTree(incoming.payload()));
+            for (FirstAnswer answer : firstAnswers) {
+                if (answer.answers(delivery)) {
+                    answer.answer(delivery);
+                }
+            }
+        } catch (Exception e) {
+            LOG.infof("No first answer for delivery %s (the workers give it): %s", incoming.deliveryId(), e.toString());
+        } finally {
+            requestContext.terminate();
+            MDC.remove("delivery");
+        }
     }
 
     /** Queues a stored delivery; when the queue is full it stays stored and the recovery job brings it back. */
@@ -123,6 +173,7 @@ public class DeliveryProcessor {
 
     void stop(@Observes ShutdownEvent event) {
         // Unfinished deliveries keep their lease until it expires; another replica or the next start finishes them.
+        firstAnswerLane.shutdown();
         executor.shutdown();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);

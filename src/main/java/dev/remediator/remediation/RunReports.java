@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,12 @@ public class RunReports {
     /** How long a report waits for the comment another report is creating on the same pull request. */
     private static final Duration STICKY_COMMENT_WAIT = Duration.ofSeconds(10);
 
+    private final Object[] startLocks = new Object[64];
+
+    {
+        Arrays.setAll(startLocks, i -> new Object());
+    }
+
     @Inject
     GitHubLinks links;
 
@@ -63,6 +70,13 @@ public class RunReports {
      * @param resumed an earlier attempt may have created the check run and died before storing its id: look on GitHub
      */
     public long start(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
+        // the light lane's first answer and the worker's analysis of one delivery meet here, in this process
+        synchronized (startLocks[Math.floorMod(Long.hashCode(run.runId()), startLocks.length)]) {
+            return startOnce(github, run, resumed);
+        }
+    }
+
+    private long startOnce(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
         Optional<Long> known = links.checkRun(run.repositoryId(), run.runId());
         if (known.isPresent()) {
             return known.get();

@@ -1,5 +1,6 @@
 package dev.remediator.webhook;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,14 +76,16 @@ public class WebhookIntake {
             store.recordRejected(new DeliveryStore.Incoming(deliveryId, event, null, null, null, null, body), e.getMessage());
             return count(event, "rejected", new Answer(400, e.getMessage()));
         }
-        Optional<Long> id = store.store(new DeliveryStore.Incoming(deliveryId, event, envelope.action(),
-                envelope.installationId(), envelope.repositoryId(), envelope.repositoryFullName(), body));
+        Instant receivedAt = Instant.now();
+        DeliveryStore.Incoming incoming = new DeliveryStore.Incoming(deliveryId, event, envelope.action(),
+                envelope.installationId(), envelope.repositoryId(), envelope.repositoryFullName(), body);
+        Optional<Long> id = store.store(incoming);
         stored.stop(registry.timer("remediator.webhook.store", "event", event));
         if (id.isEmpty()) {
             LOG.debugf("Delivery %s (%s) was already stored", deliveryId, event);
             return count(event, "duplicate", new Answer(200, "Already received"));
         }
-        processor.submit(id.get());
+        processor.submitNew(id.get(), incoming, receivedAt);
         return count(event, "stored", new Answer(200, "Stored"));
     }
 
