@@ -78,7 +78,7 @@ public class Approvals {
         }
         Answer refusal = refusal(github, remediation, actor, "approve", config);
         if (refusal != null) {
-            return refused(github, remediation, refusal);
+            return refused(github, remediation, actor, refusal);
         }
         boolean approved = store.transition(remediation.id, remediation.state, RemediationState.APPROVED, actor,
                 "approved by @" + actor, deliveryId);
@@ -108,7 +108,7 @@ public class Approvals {
         LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
         Answer refusal = refusal(github, remediation, actor, "reject", config);
         if (refusal != null) {
-            return refused(github, remediation, refusal);
+            return refused(github, remediation, actor, refusal);
         }
         if (!store.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.REJECTED, actor,
                 "rejected by @" + actor, deliveryId)) {
@@ -141,7 +141,7 @@ public class Approvals {
         }
         Permission permission = github.permissionOf(actor);
         if (!permission.atLeast(Permission.WRITE)) {
-            return refused(github, remediation, new Answer(Outcome.REFUSED, "@" + actor + " cannot re-analyse: that "
+            return refused(github, remediation, actor, new Answer(Outcome.REFUSED, "@" + actor + " cannot re-analyse: that "
                     + "takes write permission, and @" + actor + " has " + name(permission) + "."));
         }
         LoadedConfig config = configs.load(installationId, remediation.repositoryId, github.fullName());
@@ -174,9 +174,10 @@ public class Approvals {
         return null;
     }
 
-    private Answer refused(RepositoryGitHub github, RemediationRecord remediation, Answer refusal) throws IOException {
+    private Answer refused(RepositoryGitHub github, RemediationRecord remediation, String actor, Answer refusal)
+            throws IOException {
         LOG.infof("Refused on remediation %d: %s", remediation.id, refusal.message());
-        store.note(remediation.id, refusal.message());
+        store.refuse(remediation.id, actor, refusal.message());
         count("refused", remediation);
         reports.publish(github, remediation);
         return refusal;

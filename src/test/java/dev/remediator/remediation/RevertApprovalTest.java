@@ -80,6 +80,28 @@ class RevertApprovalTest extends EndToEndTest {
     }
 
     @Test
+    void twoRefusedClicksAtOnceAreBothKeptWithTheirPeopleAndTimes() throws Exception {
+        ci.repo.collaborator("reader-ray", "read");
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        List<Future<String>> deliveries = new ArrayList<>();
+        for (String reader : List.of("reader-rita", "reader-ray")) {
+            WebhookPayload click = ci.click(check.id(), approveButton(), reader);
+            deliveries.add(clicks.submit(() -> {
+                String id = Webhooks.newDeliveryId();
+                ci.deliver(click, id).then().statusCode(200);
+                return id;
+            }));
+        }
+        for (Future<String> delivery : deliveries) {
+            ci.awaitFinished(delivery.get());
+        }
+        clicks.shutdown();
+
+        assertThat(CiScenario.plain(check.summary())).contains("@reader-rita cannot approve this revert",
+                "@reader-ray cannot approve this revert", " UTC)");
+    }
+
+    @Test
     void theCulpritsAuthorMayNotApproveAlone() {
         ci.deliver(ci.click(check.id(), approveButton(), "bob"));
 
