@@ -32,14 +32,3 @@ create table run_claim (
 -- A sticky comment is claimed (comment_id null) before it is created, so that two runs of one pull request
 -- finishing at once create one comment.
 alter table sticky_comment alter column comment_id drop not null;
-
--- Every refusal of a decision, per person and time: two refused clicks at once both stay on the record.
-create table refusal (
-    id             bigserial primary key,
-    remediation_id bigint      not null,
-    actor          text        not null,
-    message        text        not null,
-    refused_at     timestamptz not null default now()
-);
-
-create index refusal_remediation_idx on refusal (remediation_id, refused_at);
