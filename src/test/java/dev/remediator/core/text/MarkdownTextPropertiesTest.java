@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Hostile strings, made of what Markdown and GitHub give a meaning to, never escape the escaping. */
-class MarkdownTextProperties {
+class MarkdownTextPropertiesTest {
 
     /** A mention GitHub would notify: {@code @} after a non-word character, then a login's first character. */
     private static final Pattern LIVE_MENTION = Pattern.compile("(?<![A-Za-z0-9`])@[A-Za-z0-9]");
