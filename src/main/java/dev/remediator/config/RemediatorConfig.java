@@ -53,6 +53,13 @@ public interface RemediatorConfig {
         @WithDefault("1000")
         int queue();
 
+        /**
+         * Threads of the light lane that posts first answers (the in-progress check run) as soon as a delivery is
+         * stored, ahead of the heavy work queued for the workers; a handful suffice, each answer is a call or two.
+         */
+        @WithDefault("4")
+        int firstAnswerWorkers();
+
         /** How long a worker holds a delivery before another process may take it over (renewed while it works). */
         @WithDefault("60s")
         Duration lease();

@@ -21,4 +21,11 @@ public interface DeliveryHandler {
     boolean handles(Delivery delivery);
 
     void handle(Delivery delivery) throws Exception;
+
+    /**
+     * The delivery failed for good with {@code failure} from this handler: close what the handler started and left
+     * open for users to see (a check run in progress), saying what went wrong.
+     */
+    default void failedForGood(Delivery delivery, Exception failure) throws Exception {
+    }
 }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +23,10 @@ import org.jboss.logging.MDC;
 import dev.remediator.config.RemediatorConfig;
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
-import dev.remediator.delivery.WebhookJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -47,6 +51,9 @@ public class DeliveryProcessor {
     Instance<DeliveryHandler> handlers;
 
     @Inject
+    Instance<FirstAnswer> firstAnswers;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -55,10 +62,48 @@ public class DeliveryProcessor {
     /** Identifies this process's leases; a restarted process is a new owner. */
     private final String owner = owner();
     private WorkerPool pool;
+    /** The light lane: tasks, not leased rows, so it takes no row work. */
+    private WorkerPool firstAnswerLane;
 
     @PostConstruct
     void start() {
         pool = new WorkerPool("delivery-worker", config.delivery().workers(), config.delivery().queue(), this::process);
+        firstAnswerLane = new WorkerPool("first-answer", config.delivery().firstAnswerWorkers(), config.delivery().queue(),
+                id -> { });
+    }
+
+    /**
+     * Queues a delivery the intake just stored, and first lets the handlers that have a first answer give it on the
+     * light lane, so that users see it whatever the queue of heavy work.
+     */
+    public void submitNew(long id, DeliveryStore.Incoming incoming, Instant receivedAt) {
+        // when the lane is full, the workers give the first answer
+        firstAnswerLane.execute(() -> answerFirst(incoming, receivedAt));
+        submit(id);
+    }
+
+    private void answerFirst(DeliveryStore.Incoming incoming, Instant receivedAt) {
+        if (firstAnswers.isUnsatisfied()) {
+            return;
+        }
+        MDC.put("delivery", incoming.deliveryId());
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Delivery delivery = new Delivery(incoming.deliveryId(), incoming.event(), incoming.action(),
+                    incoming.installationId(), incoming.repositoryId(), incoming.repositoryFullName(), 1, receivedAt,
+                    WebhookJson.MAPPER.readTree(incoming.payload()));
+            for (FirstAnswer answer : firstAnswers) {
+                if (answer.answers(delivery)) {
+                    answer.answer(delivery);
+                }
+            }
+        } catch (Exception e) {
+            LOG.infof("No first answer for delivery %s (the workers give it): %s", incoming.deliveryId(), e.toString());
+        } finally {
+            requestContext.terminate();
+            MDC.remove("delivery");
+        }
     }
 
     /** Queues a stored delivery; when the queue is full it stays stored and the recovery job brings it back. */
@@ -82,6 +127,7 @@ public class DeliveryProcessor {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        firstAnswerLane.shutdown(Duration.ZERO);
         pool.shutdown(Duration.ofSeconds(10));
     }
 
@@ -101,26 +147,28 @@ public class DeliveryProcessor {
             return;
         }
         Timer.Sample timer = Timer.start(registry);
-        String outcome = "done";
+        String outcome = "failed";
         try {
             outcome = dispatch(row);
-        } catch (Exception e) {
-            Optional<Deferrable> deferred = Retries.deferrable(e);
-            if (deferred.isPresent()) {
-                outcome = "deferred";
-                LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(),
-                        deferred.get().retryAt(), e.getMessage());
-                store.retryAt(row.id(), owner, deferred.get().retryAt(), e.getMessage(), true);
-            } else {
-                outcome = failed(row, e);
-            }
+        } catch (RuntimeException e) {
+            // the store or the ignore check failed before any handler ran
+            outcome = failed(row, null, List.of(new HandlerFailure(null, e)));
         } finally {
             timer.stop(registry.timer("remediator.delivery.processing", "event", row.event(), "outcome", outcome));
             MDC.remove("delivery");
         }
     }
 
-    private String dispatch(DeliveryStore.Claimed row) throws Exception {
+    /** A handler's failure; {@code handler} null when the failure came before the handlers. */
+    private record HandlerFailure(DeliveryHandler handler, Exception failure) {
+
+        String reason() {
+            return (handler == null ? "" : handler.getClass().getSimpleName().replaceAll("_(ClientProxy|Subclass)$", "") + ": ")
+                    + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+    }
+
+    private String dispatch(DeliveryStore.Claimed row) {
         Delivery delivery;
         try {
             delivery = new Delivery(row.deliveryId(), row.event(), row.action(), row.installationId(),
@@ -137,29 +185,67 @@ public class DeliveryProcessor {
             return "ignored";
         }
         List<DeliveryHandler> ordered = handlers.stream()
-                .sorted(java.util.Comparator.comparing(DeliveryHandler::stage)).toList();
+                .sorted(Comparator.comparing(DeliveryHandler::stage)).toList();
+        // each handler on its own: one handler's failure does not keep the others from their work
+        List<HandlerFailure> failures = new ArrayList<>();
         for (DeliveryHandler handler : ordered) {
             if (handler.handles(delivery)) {
-                handler.handle(delivery);
+                try {
+                    handler.handle(delivery);
+                } catch (Exception e) {
+                    failures.add(new HandlerFailure(handler, e));
+                }
             }
+        }
+        if (!failures.isEmpty()) {
+            return failed(row, delivery, failures);
         }
         store.finish(row.id(), owner, "DONE", null);
         return "done";
     }
 
-    private String failed(DeliveryStore.Claimed row, Exception e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (row.attempts() >= config.delivery().maxAttempts()) {
-            LOG.errorf(e, "Delivery %s (%s) failed for good after %d attempts", row.deliveryId(), row.event(),
-                    row.attempts());
-            store.finish(row.id(), owner, "FAILED", reason);
-            return "failed";
+    /**
+     * Decides from the failures whether trying again can help: a deferral waits for its time, a transient fault is
+     * retried with backoff (logged in one line), anything else ends the delivery as FAILED with its reason, logged
+     * once with its stack trace, and the handlers that failed are told so that nothing they started stays open.
+     */
+    private String failed(DeliveryStore.Claimed row, Delivery delivery, List<HandlerFailure> failures) {
+        String reason = failures.stream().map(HandlerFailure::reason).collect(Collectors.joining("; "));
+        Optional<Deferrable> deferral = failures.stream().map(f -> Retries.deferrable(f.failure()))
+                .flatMap(Optional::stream).max(Comparator.comparing(Deferrable::retryAt));
+        if (deferral.isPresent()) {
+            LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(), deferral.get().retryAt(),
+                    reason);
+            store.retryAt(row.id(), owner, deferral.get().retryAt(), reason, true);
+            return "deferred";
         }
-        Duration delay = Retries.after(config.delivery().firstRetryDelay(), row.attempts());
-        LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
-                row.attempts(), config.delivery().maxAttempts(), delay);
-        store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
-        return "retry";
+        boolean retryable = failures.stream().anyMatch(f -> FailureKind.of(f.failure()) == FailureKind.RETRY);
+        if (retryable && row.attempts() < config.delivery().maxAttempts()) {
+            Duration delay = Retries.after(config.delivery().firstRetryDelay(), row.attempts());
+            LOG.warnf("Delivery %s (%s) failed (attempt %d of %d); retrying in %s: %s", row.deliveryId(), row.event(),
+                    row.attempts(), config.delivery().maxAttempts(), delay, reason);
+            store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
+            return "retry";
+        }
+        String verdict = retryable ? "after " + row.attempts() + " attempts" : "at once, as retrying cannot help";
+        LOG.errorf(failures.get(0).failure(), "Delivery %s (%s) failed for good (%s): %s", row.deliveryId(),
+                row.event(), verdict, reason);
+        if (delivery != null) {
+            for (HandlerFailure failure : failures) {
+                concludeFailure(failure.handler(), delivery, failure.failure());
+            }
+        }
+        store.finish(row.id(), owner, "FAILED", reason);
+        return "failed";
+    }
+
+    private static void concludeFailure(DeliveryHandler handler, Delivery delivery, Exception failure) {
+        try {
+            handler.failedForGood(delivery, failure);
+        } catch (Exception e) {
+            LOG.errorf("Could not conclude the failed delivery %s in %s: %s", delivery.deliveryId(),
+                    handler.getClass().getSimpleName(), e.toString());
+        }
     }
 
     /** This process's name in the leases it takes: the host and a fresh id, so that a restart is a new owner. */

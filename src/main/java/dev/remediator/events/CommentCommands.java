@@ -84,7 +84,9 @@ public class CommentCommands implements DeliveryHandler {
             case "retry" -> retry(github, delivery.repositoryId(), pull, actor);
             case "explain" -> new Approvals.Answer(Approvals.Outcome.APPROVED, explanation(delivery.repositoryId(), pull));
             case "help" -> new Approvals.Answer(Approvals.Outcome.APPROVED, HELP);
-            default -> new Approvals.Answer(null, "`/remediator " + verb + "` is not a command.\n\n" + HELP);
+            // the verb is the commenter's text: as code, where no backtick of theirs can end the span
+            default -> new Approvals.Answer(null, MarkdownText.code("/remediator " + verb) + " is not a command.\n\n"
+                    + HELP);
         };
         github.react(commentId, answer.outcome() == null ? "confused"
                 : answer.outcome() == Approvals.Outcome.REFUSED ? "-1" : "+1");

@@ -35,12 +35,12 @@ public class InstallationRepositoriesTracker implements DeliveryHandler {
         JsonNode payload = delivery.payload();
         long installationId = payload.path("installation").path("id").asLong();
         for (JsonNode repository : payload.path("repositories_added")) {
-            store.saveRepository(repository.path("id").asLong(), installationId, repository.path("full_name").asText(),
+            store.saveRepository(repository.path("id").asLong(), installationId, Payloads.fullName(repository),
                     Payloads.bool(repository.path("private")), null);
             LOG.infof("Repository %s added to installation %d", repository.path("full_name").asText(), installationId);
         }
         for (JsonNode repository : payload.path("repositories_removed")) {
-            store.removeRepository(repository.path("id").asLong(), installationId, repository.path("full_name").asText());
+            store.removeRepository(repository.path("id").asLong(), installationId, Payloads.fullName(repository));
             LOG.infof("Repository %s removed from installation %d", repository.path("full_name").asText(), installationId);
         }
     }

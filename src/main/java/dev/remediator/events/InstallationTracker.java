@@ -44,7 +44,7 @@ public class InstallationTracker implements DeliveryHandler {
         store.saveInstallation(id, login, account.path("id").isNumber() ? account.path("id").asLong() : null,
                 account.path("type").asText(null), Payloads.instant(installation.path("suspended_at")));
         for (JsonNode repository : delivery.payload().path("repositories")) {
-            store.saveRepository(repository.path("id").asLong(), id, repository.path("full_name").asText(),
+            store.saveRepository(repository.path("id").asLong(), id, Payloads.fullName(repository),
                     Payloads.bool(repository.path("private")), null);
         }
         LOG.infof("Installation %d on %s: %s", id, login, delivery.action());

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.remediator.delivery.UnusablePayloadException;
+
 /** Reading webhook payload values that GitHub does not always write the same way. */
 final class Payloads {
 
@@ -39,6 +41,17 @@ final class Payloads {
 
     static Boolean bool(JsonNode node) {
         return node.isBoolean() ? node.asBoolean() : null;
+    }
+
+    /** A repository's {@code owner/name}; GitHub never sends another shape, so another one fails the delivery. */
+    static String fullName(JsonNode repository) {
+        String fullName = repository.path("full_name").asText("");
+        int slash = fullName.indexOf('/');
+        if (slash <= 0 || slash == fullName.length() - 1 || fullName.indexOf('/', slash + 1) >= 0) {
+            throw new UnusablePayloadException("repository full_name \"" + fullName.substring(0, Math.min(100,
+                    fullName.length())) + "\" is not of the form owner/name");
+        }
+        return fullName;
     }
 
     static Long longOrNull(JsonNode node) {

@@ -33,7 +33,7 @@ public class RepositoryTracker implements DeliveryHandler {
     @Override
     public void handle(Delivery delivery) {
         JsonNode repository = delivery.payload().path("repository");
-        store.saveRepository(delivery.repositoryId(), delivery.installationId(), repository.path("full_name").asText(),
+        store.saveRepository(delivery.repositoryId(), delivery.installationId(), Payloads.fullName(repository),
                 Payloads.bool(repository.path("private")), repository.path("default_branch").asText(null));
     }
 }

@@ -68,18 +68,31 @@ public class GitHubRest {
         return send(token, "PATCH", path, body);
     }
 
+    /** One page of a list and the URL of the next one, from GitHub's {@code Link: rel="next"}. */
+    public record Page(List<JsonNode> items, String next) {
+    }
+
     /** Every page of a list, following GitHub's {@code Link: rel="next"}; {@code field} names the array in wrapped lists. */
     public List<JsonNode> list(String token, String path, String field) throws IOException {
         List<JsonNode> items = new ArrayList<>();
         String url = gitHubApp.restApiEndpoint() + path + (path.contains("?") ? "&" : "?") + "per_page=100";
         for (int page = 0; url != null && page < MAX_PAGES; page++) {
-            HttpResponse<byte[]> response = exchange(token, "GET", url, null, JSON_MEDIA_TYPE);
-            JsonNode body = JSON.readTree(successful(response, "GET", path));
-            (field == null ? body : body.path(field)).forEach(items::add);
-            url = response.headers().firstValue("link").map(NEXT_LINK::matcher).filter(Matcher::find)
-                    .map(m -> m.group(1)).orElse(null);
+            Page read = page(token, url, field);
+            items.addAll(read.items());
+            url = read.next();
         }
         return items;
+    }
+
+    /** The page at {@code url} (a path of the API, or a {@code next} URL GitHub gave). */
+    public Page page(String token, String url, String field) throws IOException {
+        String absolute = url.startsWith("/") ? gitHubApp.restApiEndpoint() + url : url;
+        HttpResponse<byte[]> response = exchange(token, "GET", absolute, null, JSON_MEDIA_TYPE);
+        JsonNode body = JSON.readTree(successful(response, "GET", GitHubTransport.uri(absolute).getPath()));
+        List<JsonNode> items = new ArrayList<>();
+        (field == null ? body : body.path(field)).forEach(items::add);
+        return new Page(items, response.headers().firstValue("link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).orElse(null));
     }
 
     /** A file's raw content at a ref (the default branch when {@code ref} is null), or empty when it is absent. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -80,6 +81,16 @@ public final class RepositoryGitHub {
     public void rerunFailedJobs(long runId) throws IOException {
         call(Set.of(GitHubPermission.ACTIONS_WRITE),
                 token -> rest.post(token, repo("/actions/runs/" + runId + "/rerun-failed-jobs"), JSON.createObjectNode()));
+    }
+
+    /**
+     * Runs completed and created since {@code since}, newest first: one call, so at most the 100 newest (the
+     * description types {@code created} as a bare date-time, so the cut is made here).
+     */
+    public List<JsonNode> completedRunsSince(Instant since) throws IOException {
+        List<JsonNode> runs = call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.page(token,
+                repo("/actions/runs?status=completed&per_page=100"), "workflow_runs").items());
+        return runs.stream().filter(run -> !Instant.parse(run.path("created_at").asText()).isBefore(since)).toList();
     }
 
     /** The head SHA of a workflow's latest successful run on a branch, as GitHub knows it. */

@@ -42,8 +42,20 @@ public class GitHubLinks {
 
     @Transactional
     public Optional<Long> stickyComment(long repositoryId, int pullNumber) {
-        return first(em.createNativeQuery("select comment_id from sticky_comment where repository_id = ?1 and pull_number = ?2")
+        return first(em.createNativeQuery("select comment_id from sticky_comment where repository_id = ?1 "
+                + "and pull_number = ?2 and comment_id is not null")
                 .setParameter(1, repositoryId).setParameter(2, pullNumber).getResultList());
+    }
+
+    /**
+     * Claims the creation of a pull request's sticky comment: true for the one caller that is to create it, while
+     * others wait for its id.
+     */
+    @Transactional
+    public boolean claimStickyComment(long repositoryId, int pullNumber) {
+        return em.createNativeQuery("insert into sticky_comment (repository_id, pull_number) values (?1, ?2) "
+                + "on conflict do nothing").setParameter(1, repositoryId).setParameter(2, pullNumber)
+                .executeUpdate() == 1;
     }
 
     @Transactional

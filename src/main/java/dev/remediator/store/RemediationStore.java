@@ -166,6 +166,26 @@ public class RemediationStore {
     }
 
     /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
+    /** Refusals kept on the note: the latest ones, enough for a check run's reader. */
+    static final int REFUSALS_SHOWN = 5;
+
+    /**
+     * Records a refused decision and makes the note list the latest refusals, each with its person and time. The
+     * remediation's row is locked first, so that refusals at the same moment each see the other's.
+     */
+    @Transactional
+    public void refuse(long id, String actor, String message) {
+        em.createNativeQuery("select id from remediation where id = ?1 for update").setParameter(1, id).getResultList();
+        em.createNativeQuery("insert into refusal (remediation_id, actor, message) values (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, actor).setParameter(3, message).executeUpdate();
+        em.createNativeQuery("""
+                update remediation set updated_at = now(), note = (
+                  select string_agg(r.message || ' (' || to_char(r.refused_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI')
+                                    || ' UTC)', '; ' order by r.refused_at, r.id)
+                  from (select * from refusal where remediation_id = ?1 order by refused_at desc, id desc limit ?2) r)
+                where id = ?1""").setParameter(1, id).setParameter(2, REFUSALS_SHOWN).executeUpdate();
+    }
+
     @Transactional
     public void note(long id, String note) {
         em.createNativeQuery("update remediation set note = ?2, updated_at = now() where id = ?1")

@@ -1,5 +1,6 @@
 package dev.remediator.webhook;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import io.quarkus.runtime.LaunchMode;
 public class WebhookIntake {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+    private static final int MAX_HEADER_LENGTH = 100;
 
     /** The answer GitHub gets, with a short text that shows in the app's "Recent deliveries" page. */
     public record Answer(int status, String message) {
@@ -48,6 +50,12 @@ public class WebhookIntake {
         if (isBlank(deliveryId) || isBlank(event)) {
             return count(event, "incomplete", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event are required"));
         }
+        if (!storable(deliveryId) || !storable(event)) {
+            // not even a trace can be stored of it; GitHub never sends such headers
+            LOG.warnf("Refused a delivery whose X-GitHub-Delivery or X-GitHub-Event cannot be stored");
+            return count("invalid", "rejected", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event must be short "
+                    + "and without control characters"));
+        }
         Optional<String> unready = registration.problem();
         if (unready.isPresent()) {
             // ours to fix, not the sender's: a 5xx, so that GitHub's redelivery works once it is fixed
@@ -68,14 +76,16 @@ public class WebhookIntake {
             store.recordRejected(new DeliveryStore.Incoming(deliveryId, event, null, null, null, null, body), e.getMessage());
             return count(event, "rejected", new Answer(400, e.getMessage()));
         }
-        Optional<Long> id = store.store(new DeliveryStore.Incoming(deliveryId, event, envelope.action(),
-                envelope.installationId(), envelope.repositoryId(), envelope.repositoryFullName(), body));
+        Instant receivedAt = Instant.now();
+        DeliveryStore.Incoming incoming = new DeliveryStore.Incoming(deliveryId, event, envelope.action(),
+                envelope.installationId(), envelope.repositoryId(), envelope.repositoryFullName(), body);
+        Optional<Long> id = store.store(incoming);
         stored.stop(registry.timer("remediator.webhook.store", "event", event));
         if (id.isEmpty()) {
             LOG.debugf("Delivery %s (%s) was already stored", deliveryId, event);
             return count(event, "duplicate", new Answer(200, "Already received"));
         }
-        processor.submit(id.get());
+        processor.submitNew(id.get(), incoming, receivedAt);
         return count(event, "stored", new Answer(200, "Stored"));
     }
 
@@ -83,6 +93,11 @@ public class WebhookIntake {
         registry.counter("remediator.webhook.deliveries", "event", isBlank(event) ? "none" : event, "outcome", outcome)
                 .increment();
         return answer;
+    }
+
+    /** GitHub's delivery ids are GUIDs and event names are short words. */
+    private static boolean storable(String header) {
+        return header.length() <= MAX_HEADER_LENGTH && header.chars().noneMatch(Character::isISOControl);
     }
 
     private static boolean isBlank(String value) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.remediator.packaged.PackagedApp;
 import dev.remediator.testing.CiScenario;
@@ -26,83 +30,140 @@ import dev.remediator.testing.github.WebhookSigner;
 import dev.remediator.testing.github.WorkflowRun;
 
 /**
- * Detection latency, from the webhook of a failed run to the "Remediator" check run on its SHA, measured on the
- * packaged app against the fake GitHub: RUNS (default 200) failed runs of a Maven build whose job log is made 5 MB
- * long by repeating a real one, their webhooks sent every INTERVAL_MS (default 250; 0 sends them all at once, a burst
- * that measures queueing rather than detection). Also counts the GitHub calls each analysed run costs, by operation.
- * Run with {@code bin/bench-detection [RUNS [INTERVAL_MS]]}.
+ * Detection latency on the packaged app against the fake GitHub, for failed runs of a Maven build whose job log is
+ * made 5 MB long by repeating a real one: the first answer (webhook to the "in progress" Remediator check run) and the
+ * final one (webhook to the check run's conclusion), p50 and p99, first SEQUENTIAL runs one after the other (each
+ * webhook sent once the previous run is concluded; default 30), then a BURST of runs whose webhooks are all sent at
+ * once (default 200); the app's peak resident memory throughout, sampled every 50 ms; and the GitHub calls each
+ * analysed run costs, by operation. Run with {@code bin/bench-detection [BURST [SEQUENTIAL]]}.
  */
 public final class DetectionLatencyBenchmark {
 
     private static final int LOG_BYTES = 5 * 1024 * 1024;
+    private static final int SENDERS = 16;
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        long interval = args.length > 1 ? Long.parseLong(args[1]) : 250;
+        int burst = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int sequential = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         byte[] log = fiveMegabyteLog();
         try (FakeGitHub github = FakeGitHub.start();
                 PackagedApp app = PackagedApp.registered(github, Map.of()).start()) {
             CiScenario ci = CiScenario.create(github, null, "detection").config("mode: advisory\n");
             WebhookSigner signer = new WebhookSigner(github.webhookSecret());
-            List<WorkflowRun> failed = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                String sha = ci.commit("Change " + i, "alice", Map.of("src/main/java/App.java", "class App { int v = " + i + "; }\n"));
-                WorkflowRun run = ci.repo.workflowRun(CiScenario.nextId(), ci.workflow, sha).headBranch("main");
-                run.job(CiScenario.nextId(), "build", "failure", () -> new ByteArrayInputStream(log));
-                failed.add(run);
-            }
+            AtomicLong peakKib = new AtomicLong();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    peakKib.accumulateAndGet(app.residentKib(), Math::max);
+                } catch (Exception e) {
+                    // the process is gone: the run below fails on its own
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
             int before = github.requests().size();
+
+            List<WorkflowRun> one = failedRuns(ci, sequential, log);
             Map<String, Instant> sent = new ConcurrentHashMap<>();
-            ExecutorService senders = Executors.newFixedThreadPool(4);
-            List<Future<?>> sending = new ArrayList<>();
+            for (WorkflowRun run : one) {
+                send(app, signer, ci, run, sent);
+                waitForAnalyses(ci, ci.repo.checkRuns().stream().filter(c -> c.conclusion() != null).count() + 1);
+            }
+            report("sequential", one, sent, github, log.length);
+
+            List<WorkflowRun> many = failedRuns(ci, burst, log);
+            long concludedBefore = ci.repo.checkRuns().stream().filter(c -> c.conclusion() != null).count();
+            ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
             long start = System.nanoTime();
-            for (WorkflowRun run : failed) {
-                Thread.sleep(interval);
-                sending.add(senders.submit(() -> {
-                    byte[] body = ci.completed(run).bytes();
-                    sent.put(run.headSha(), Instant.now());
-                    HttpResponse<String> answer = app.webhook("workflow_run", UUID.randomUUID().toString(), body,
-                            signer.signature(body));
-                    if (answer.statusCode() != 200) {
-                        throw new IllegalStateException("webhook answered " + answer.statusCode());
-                    }
-                    return null;
-                }));
+            List<Future<?>> sending = new ArrayList<>();
+            for (WorkflowRun run : many) {
+                sending.add(senders.submit(() -> send(app, signer, ci, run, sent)));
             }
             for (Future<?> f : sending) {
                 f.get();
             }
             senders.shutdown();
-            waitForAnalyses(ci, runs);
+            waitForAnalyses(ci, concludedBefore + burst);
             double seconds = (System.nanoTime() - start) / 1e9;
+            report("burst", many, sent, github, log.length);
+            System.out.printf("burst: all %d analysed %.1f s after the first webhook%n", burst, seconds);
+            sampler.shutdown();
 
-            long[] millis = new long[runs];
-            int i = 0;
-            for (CheckRun check : ci.repo.checkRuns()) {
-                Instant posted = github.requests().stream()
-                        .filter(r -> "checks/create".equals(r.operationId()) && r.body() != null
-                                && check.headSha().equals(r.body().path("head_sha").asText()))
-                        .map(RecordedRequest::at).findFirst().orElseThrow();
-                millis[i++] = Duration.between(sent.get(check.headSha()), posted).toMillis();
-            }
-            Arrays.sort(millis);
-            System.out.printf("detection: %d failed runs with %.1f MB logs, one every %d ms, webhook to check run: p50 %d ms, "
-                    + "p99 %d ms, max %d ms; all analysed in %.1f s%n", runs, log.length / 1048576.0, interval, millis[runs / 2 - 1],
-                    millis[(int) Math.ceil(runs * 0.99) - 1], millis[runs - 1], seconds);
+            int analysed = sequential + burst;
             Map<String, Integer> byOperation = new TreeMap<>();
             List<RecordedRequest> calls = github.requests().subList(before, github.requests().size());
             calls.forEach(r -> byOperation.merge(r.operationId() == null ? r.method() + " " + r.path() : r.operationId(), 1,
                     Integer::sum));
             System.out.printf("GitHub calls per analysed run: %.2f (%d in all, token minting included)%n",
-                    calls.size() / (double) runs, calls.size());
+                    calls.size() / (double) analysed, calls.size());
             byOperation.forEach((operation, count) -> System.out.printf("  %-55s %6d  %.2f per run%n", operation, count,
-                    count / (double) runs));
-            System.out.printf("packaged app: resident memory %d MiB after the run%n", app.residentKib() / 1024);
+                    count / (double) analysed));
+            System.out.printf("packaged app: peak resident memory %d MiB (%d MiB at the end)%n", peakKib.get() / 1024,
+                    app.residentKib() / 1024);
             github.assertNoViolations();
         }
     }
 
-    private static void waitForAnalyses(CiScenario ci, int runs) throws InterruptedException {
+    private static List<WorkflowRun> failedRuns(CiScenario ci, int count, byte[] log) {
+        List<WorkflowRun> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String sha = ci.commit("Change " + CiScenario.nextId(), "alice",
+                    Map.of("src/main/java/App.java", "class App { long v = " + CiScenario.nextId() + "; }\n"));
+            WorkflowRun run = ci.repo.workflowRun(CiScenario.nextId(), ci.workflow, sha).headBranch("main");
+            run.job(CiScenario.nextId(), "build", "failure", () -> new ByteArrayInputStream(log));
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static Void send(PackagedApp app, WebhookSigner signer, CiScenario ci, WorkflowRun run,
+            Map<String, Instant> sent) throws Exception {
+        byte[] body = ci.completed(run).bytes();
+        sent.put(run.headSha(), Instant.now());
+        HttpResponse<String> answer = app.webhook("workflow_run", UUID.randomUUID().toString(), body,
+                signer.signature(body));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("webhook answered " + answer.statusCode());
+        }
+        return null;
+    }
+
+    /** First answer: the check run's creation; final: the first update that concludes it. */
+    private static void report(String phase, List<WorkflowRun> runs, Map<String, Instant> sent, FakeGitHub github,
+            int logBytes) {
+        Map<String, CheckRun> bySha = new HashMap<>();
+        for (CheckRun check : github.repository(runs.get(0).repository().fullName()).orElseThrow().checkRuns()) {
+            bySha.put(check.headSha(), check);
+        }
+        List<RecordedRequest> requests = github.requests();
+        long[] first = new long[runs.size()];
+        long[] last = new long[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            CheckRun check = bySha.get(runs.get(i).headSha());
+            Instant at = sent.get(runs.get(i).headSha());
+            String path = "/check-runs/" + check.id();
+            Instant created = requests.stream().filter(r -> "checks/create".equals(r.operationId()) && r.body() != null
+                    && check.headSha().equals(r.body().path("head_sha").asText())).map(RecordedRequest::at)
+                    .findFirst().orElseThrow();
+            Instant concluded = requests.stream().filter(r -> "checks/update".equals(r.operationId())
+                    && r.path().endsWith(path) && r.body() != null && r.body().hasNonNull("conclusion"))
+                    .map(RecordedRequest::at).findFirst().orElseThrow();
+            first[i] = Duration.between(at, created).toMillis();
+            last[i] = Duration.between(at, concluded).toMillis();
+        }
+        System.out.printf("%s: %d failed runs with %.1f MB logs: first answer p50 %d ms, p99 %d ms; final p50 %d ms, "
+                + "p99 %d ms%n", phase, runs.size(), logBytes / 1048576.0, percentile(first, 50), percentile(first, 99),
+                percentile(last, 50), percentile(last, 99));
+    }
+
+    private static long percentile(long[] values, int percent) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(values.length * percent / 100.0) - 1)];
+    }
+
+    private static void waitForAnalyses(CiScenario ci, long runs) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (ci.repo.checkRuns().stream().filter(c -> c.conclusion() != null).count() < runs) {
             if (System.nanoTime() > deadline) {

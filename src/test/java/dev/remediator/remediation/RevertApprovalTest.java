@@ -65,6 +65,24 @@ class RevertApprovalTest extends EndToEndTest {
         return check.actions().get(0).path("identifier").asText();
     }
 
+    /** Each person clicks Approve at the same moment; returns when every click has been handled. */
+    private void approveAtOnce(String... logins) throws Exception {
+        ExecutorService clicks = Executors.newFixedThreadPool(logins.length);
+        List<Future<String>> deliveries = new ArrayList<>();
+        for (String login : logins) {
+            WebhookPayload click = ci.click(check.id(), approveButton(), login);
+            deliveries.add(clicks.submit(() -> {
+                String id = Webhooks.newDeliveryId();
+                ci.deliver(click, id).then().statusCode(200);
+                return id;
+            }));
+        }
+        for (Future<String> delivery : deliveries) {
+            ci.awaitFinished(delivery.get());
+        }
+        clicks.shutdown();
+    }
+
     private List<String> remediatorBranches() {
         return ci.repo.refs().keySet().stream().filter(r -> r.contains("remediator/")).toList();
     }
@@ -77,6 +95,16 @@ class RevertApprovalTest extends EndToEndTest {
         assertThat(remediatorBranches()).isEmpty();
         assertThat(check.conclusion()).isEqualTo("action_required");
         assertThat(CiScenario.plain(check.summary())).contains("@reader-rita cannot approve this revert: it takes write permission");
+    }
+
+    @Test
+    void twoRefusedClicksAtOnceAreBothKeptWithTheirPeopleAndTimes() throws Exception {
+        ci.repo.collaborator("reader-ray", "read");
+
+        approveAtOnce("reader-rita", "reader-ray");
+
+        assertThat(CiScenario.plain(check.summary())).contains("@reader-rita cannot approve this revert",
+                "@reader-ray cannot approve this revert", " UTC)");
     }
 
     @Test
@@ -137,20 +165,8 @@ class RevertApprovalTest extends EndToEndTest {
     @Test
     void twoWritersApprovingAtOnceMakeOnePullRequest() throws Exception {
         ci.repo.collaborator("writer-zoe", "write");
-        ExecutorService clicks = Executors.newFixedThreadPool(2);
-        List<Future<String>> deliveries = new ArrayList<>();
-        for (String writer : List.of("writer-wes", "writer-zoe")) {
-            WebhookPayload click = ci.click(check.id(), approveButton(), writer);
-            deliveries.add(clicks.submit(() -> {
-                String id = Webhooks.newDeliveryId();
-                ci.deliver(click, id).then().statusCode(200);
-                return id;
-            }));
-        }
-        for (Future<String> delivery : deliveries) {
-            ci.awaitFinished(delivery.get());
-        }
-        clicks.shutdown();
+
+        approveAtOnce("writer-wes", "writer-zoe");
 
         assertThat(ci.repo.pullRequests()).hasSize(1);
         assertThat(remediatorBranches()).hasSize(1);

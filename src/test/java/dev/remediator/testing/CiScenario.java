@@ -49,7 +49,7 @@ public final class CiScenario {
 
     /** Markdown as a reader sees it: without the backslashes that keep log and user text from being formatted. */
     public static String plain(String markdown) {
-        return markdown == null ? null : markdown.replaceAll("\\\\(.)", "$1");
+        return markdown == null ? null : markdown.replace("&#8203;", "").replaceAll("\\\\(.)", "$1");
     }
 
     public static long nextId() {

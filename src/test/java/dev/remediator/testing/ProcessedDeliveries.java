@@ -1,6 +1,8 @@
 package dev.remediator.testing;
 
+import java.net.SocketTimeoutException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ public class ProcessedDeliveries implements DeliveryHandler {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresToCome = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Set<String> defects = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean handles(Delivery delivery) {
@@ -28,11 +31,14 @@ public class ProcessedDeliveries implements DeliveryHandler {
     }
 
     @Override
-    public void handle(Delivery delivery) throws InterruptedException {
+    public void handle(Delivery delivery) throws InterruptedException, SocketTimeoutException {
         counts.computeIfAbsent(delivery.deliveryId(), id -> new AtomicInteger()).incrementAndGet();
+        if (defects.contains(delivery.deliveryId())) {
+            throw new IllegalStateException("a defect asked by the test");
+        }
         AtomicInteger failures = failuresToCome.get(delivery.deliveryId());
         if (failures != null && failures.getAndDecrement() > 0) {
-            throw new IllegalStateException("failure asked by the test");
+            throw new SocketTimeoutException("a transient failure asked by the test");
         }
         CountDownLatch hold = holds.get(delivery.deliveryId());
         if (hold != null) {
@@ -47,6 +53,11 @@ public class ProcessedDeliveries implements DeliveryHandler {
 
     public void failTimes(String deliveryId, int times) {
         failuresToCome.put(deliveryId, new AtomicInteger(times));
+    }
+
+    /** Fails the delivery in this handler as a defect of ours would: no retry can help. */
+    public void failAsADefect(String deliveryId) {
+        defects.add(deliveryId);
     }
 
     /** Holds the delivery inside its handler until {@link #release}. */

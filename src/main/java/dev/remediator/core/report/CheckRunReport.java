@@ -69,6 +69,17 @@ public final class CheckRunReport {
                 + (attempt > 1 ? " (attempt " + attempt + ")" : "") + "…";
     }
 
+    /**
+     * The check run of a run whose processing failed for good: finished (a check run left in progress would say
+     * "analysing" forever), neutral, saying what went wrong and how to try again.
+     */
+    public static Rendered unanalysed(String workflowName, long runId, String problem) {
+        String summary = "Remediator could not analyse " + MarkdownText.code(workflowName) + " run " + runId + ": "
+                + MarkdownText.escape(MarkdownText.truncate(problem, 500)) + "\n\nTo try again, comment "
+                + "`/remediator retry` on the pull request or re-run the failed jobs: the new attempt is analysed.";
+        return new Rendered("Analysis failed", summary, "", Conclusion.NEUTRAL, List.of(), List.of());
+    }
+
     private static String summary(RunReport report) {
         StringBuilder out = new StringBuilder();
         out.append("**").append(MarkdownBlocks.category(report.analysis().category())).append("** in ")

@@ -10,14 +10,21 @@ public final class MarkdownText {
     /** The most characters GitHub accepts in a check run's summary or text and in a comment body. */
     public static final int GITHUB_LIMIT = 65_535;
 
-    private static final String ESCAPED_PUNCTUATION = "\\`*_{}[]()#+-.!|~@:";
+    private static final String ESCAPED_PUNCTUATION = "\\`*_{}[]()+-.!|~:";
+
+    /**
+     * A zero-width space, as an entity: between {@code @} and a name it keeps GitHub from seeing a mention (a backslash
+     * does not), between {@code #} and a number from seeing a reference, and the reader sees the same text.
+     */
+    static final String WORD_BREAK = "&#8203;";
 
     private MarkdownText() {
     }
 
     /**
      * The text escaped for Markdown prose: every character with a Markdown meaning is backslash-escaped, HTML is made
-     * inert and line breaks become spaces, so that the result fits in a paragraph or a table cell.
+     * inert, mentions ({@code @user}, {@code @org/team}) and references ({@code #12}) notify and link nothing, and
+     * line breaks become spaces, so that the result fits in a paragraph or a table cell.
      */
     public static String escape(String text) {
         if (text == null || text.isEmpty()) {
@@ -33,6 +40,9 @@ public final class MarkdownText {
                 case '\r' -> {
                 }
                 case '\n', '\t' -> out.append(' ');
+                case '@' -> out.append('@').append(WORD_BREAK);
+                case '#' -> out.append(i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) ? "\\#" + WORD_BREAK
+                        : "\\#");
                 default -> {
                     if (ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
                         out.append('\\');

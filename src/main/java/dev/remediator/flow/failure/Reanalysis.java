@@ -39,7 +39,7 @@ public class Reanalysis {
         }
         Permission permission = github.permissionOf(actor);
         if (!permission.atLeast(Permission.WRITE)) {
-            return approvals.refused(github, remediation, new Approvals.Answer(Approvals.Outcome.REFUSED, "@" + actor
+            return approvals.refused(github, remediation, actor, new Approvals.Answer(Approvals.Outcome.REFUSED, "@" + actor
                     + " cannot re-analyse: that takes write permission, and @" + actor + " has "
                     + Approvals.name(permission) + "."));
         }

@@ -4,8 +4,10 @@ import dev.remediator.flow.lifecycle.RemediationReport;
 import dev.remediator.core.report.RemediationView;
 import dev.remediator.github.CheckRuns;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,14 @@ import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 public class RunReports implements RemediationReport {
 
     private static final Logger LOG = Logger.getLogger(RunReports.class);
+    /** How long a report waits for the comment another report is creating on the same pull request. */
+    private static final Duration STICKY_COMMENT_WAIT = Duration.ofSeconds(10);
+
+    private final Object[] startLocks = new Object[64];
+
+    {
+        Arrays.setAll(startLocks, i -> new Object());
+    }
 
     @Inject
     GitHubLinks links;
@@ -57,6 +67,13 @@ public class RunReports implements RemediationReport {
      * @param resumed an earlier attempt may have created the check run and died before storing its id: look on GitHub
      */
     public long start(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
+        // the light lane's first answer and the worker's analysis of one delivery meet here, in this process
+        synchronized (startLocks[Math.floorMod(Long.hashCode(run.runId()), startLocks.length)]) {
+            return startOnce(github, run, resumed);
+        }
+    }
+
+    private long startOnce(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
         Optional<Long> known = links.checkRun(run.repositoryId(), run.runId());
         if (known.isPresent()) {
             return known.get();
@@ -80,6 +97,15 @@ public class RunReports implements RemediationReport {
     @Override
     public void publish(RepositoryGitHub github, Remediation remediation) throws IOException {
         publish(github, remediation.runId());
+    }
+
+    /** Finishes the run's check run, if one was started, as neutral, saying why the analysis failed. */
+    public void concludeUnanalysed(RepositoryGitHub github, FailedRun run, String problem) throws IOException {
+        Optional<Long> checkRun = links.checkRun(run.repositoryId(), run.runId());
+        if (checkRun.isPresent()) {
+            CheckRuns.send(github, checkRun.get(), CheckRunReport.unanalysed(run.workflowName(), run.runId(), problem),
+                    false);
+        }
     }
 
     /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
@@ -110,11 +136,17 @@ public class RunReports implements RemediationReport {
         CheckRuns.send(github, checkRunId, rendered, annotate);
     }
 
-    /** One comment per pull request: found by its stored id, else by its marker, else created. */
+    /**
+     * One comment per pull request: found by its stored id, else created by the one caller that claims it, else
+     * (the claimant died between creating and storing it) found on GitHub by its marker.
+     */
     private void upsertStickyComment(RepositoryGitHub github, int pull, String body) throws IOException {
         Optional<Long> id = links.stickyComment(github.repositoryId(), pull);
+        boolean claimed = id.isEmpty() && links.claimStickyComment(github.repositoryId(), pull);
+        if (id.isEmpty() && !claimed) {
+            id = awaitStickyComment(github.repositoryId(), pull);
+        }
         if (id.isEmpty()) {
-            // a crash may have come between creating the comment and storing its id
             id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
                     && (gitHubApp.appName().orElseThrow() + "[bot]").equalsIgnoreCase(c.authorLogin()))
                     .map(RepositoryGitHub.Comment::id).findFirst();
@@ -125,6 +157,24 @@ public class RunReports implements RemediationReport {
             id = Optional.of(github.createComment(pull, body));
         }
         links.saveStickyComment(github.repositoryId(), pull, id.get());
+    }
+
+    /** The id the claimant of the comment stores once it has created it; empty if it does not come in time. */
+    private Optional<Long> awaitStickyComment(long repositoryId, int pull) throws IOException {
+        long deadline = System.nanoTime() + STICKY_COMMENT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> id = links.stickyComment(repositoryId, pull);
+            if (id.isPresent()) {
+                return id;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the sticky comment");
+            }
+        }
+        return Optional.empty();
     }
 
     static String externalId(long runId) {

@@ -72,7 +72,7 @@ public class Approvals {
         }
         Answer refusal = refusal(github, remediation, actor, "approve", config);
         if (refusal != null) {
-            return refused(github, remediation, refusal);
+            return refused(github, remediation, actor, refusal);
         }
         RemediationStore.Transition approved = store.apply(remediation.id(), LifecycleChange.of(
                 RemediationEvent.APPROVED_BY_HUMAN, actor, "approved by @" + actor, deliveryId)
@@ -101,7 +101,7 @@ public class Approvals {
         LoadedConfig config = configs.load(installationId, remediation.repositoryId(), github.fullName());
         Answer refusal = refusal(github, remediation, actor, "reject", config);
         if (refusal != null) {
-            return refused(github, remediation, refusal);
+            return refused(github, remediation, actor, refusal);
         }
         RemediationStore.Transition rejected = store.apply(remediation.id(), LifecycleChange.of(
                 RemediationEvent.REJECTED_BY_HUMAN, actor, "rejected by @" + actor, deliveryId)
@@ -144,9 +144,10 @@ public class Approvals {
     }
 
     /** Says a refusal where the person looks: the note on the remediation's report. */
-    public Answer refused(RepositoryGitHub github, Remediation remediation, Answer refusal) throws IOException {
+    public Answer refused(RepositoryGitHub github, Remediation remediation, String actor, Answer refusal)
+            throws IOException {
         LOG.infof("Refused on remediation %d: %s", remediation.id(), refusal.message());
-        store.note(remediation.id(), refusal.message());
+        store.refuse(remediation.id(), actor, refusal.message());
         registry.counter("remediator.approvals", "outcome", "refused", "action", remediation.action().slug()).increment();
         reports.publish(github, remediation);
         return refusal;

@@ -10,7 +10,7 @@ class MarkdownTextTest {
     @Test
     void escapedTextHasNoFormattingLinksMentionsOrHtml() {
         assertThat(MarkdownText.escape("**bold** [x](http://e.vil) <img src=x> @team #12 a|b\nnext"))
-                .isEqualTo("\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\.vil\\) &lt;img src=x&gt; \\@team \\#12 a\\|b next");
+                .isEqualTo("\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\.vil\\) &lt;img src=x&gt; @&#8203;team \\#&#8203;12 a\\|b next");
         assertThat(MarkdownText.escape(null)).isEmpty();
     }
 

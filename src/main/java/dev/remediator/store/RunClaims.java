@@ -1,0 +1,41 @@
+package dev.remediator.store;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Idempotency of failed-run processing by (repository, run, attempt), not by delivery: the first delivery to claim a
+ * run attempt owns its analysis, its check run, its comments and its remediations; its own retries inherit the claim.
+ */
+@ApplicationScoped
+public class RunClaims {
+
+    @Inject
+    EntityManager em;
+
+    /** Claims the run attempt for {@code deliveryId}; returns the delivery that holds it (this one when it won). */
+    @Transactional
+    public String claim(long repositoryId, long runId, int attempt, String deliveryId) {
+        em.createNativeQuery("""
+                insert into run_claim (repository_id, run_id, attempt, delivery_id) values (?1, ?2, ?3, ?4)
+                on conflict do nothing""")
+                .setParameter(1, repositoryId).setParameter(2, runId).setParameter(3, attempt)
+                .setParameter(4, deliveryId).executeUpdate();
+        return (String) em.createNativeQuery("""
+                select delivery_id from run_claim where repository_id = ?1 and run_id = ?2 and attempt = ?3""")
+                .setParameter(1, repositoryId).setParameter(2, runId).setParameter(3, attempt).getSingleResult();
+    }
+
+    /** Whether some delivery already brought this run attempt. */
+    @Transactional
+    public boolean claimed(long repositoryId, long runId, int attempt) {
+        List<?> rows = em.createNativeQuery("""
+                select 1 from run_claim where repository_id = ?1 and run_id = ?2 and attempt = ?3""")
+                .setParameter(1, repositoryId).setParameter(2, runId).setParameter(3, attempt).getResultList();
+        return !rows.isEmpty();
+    }
+}
