@@ -1,5 +1,6 @@
 package dev.remediator.cli;
 
+import dev.remediator.config.ProjectVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,8 +25,7 @@ public final class RemediatorCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = RemediatorCli.class.getPackage().getImplementationVersion();
-            return new String[] { "remediator " + (version == null ? "development build" : version) };
+            return new String[] { "remediator " + ProjectVersion.get() };
         }
     }
 }

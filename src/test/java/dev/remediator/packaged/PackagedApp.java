@@ -63,7 +63,7 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    public PackagedApp start() throws IOException, InterruptedException {
+    private List<String> command() {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package first");
         }
@@ -71,6 +71,31 @@ public final class PackagedApp implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
+        return command;
+    }
+
+    /** Starts the app expecting it to refuse to start; returns what it wrote on standard error. */
+    public List<String> refusedStart() throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(Path.of("target"), "packaged-app-", ".err");
+        Process refused = new ProcessBuilder(command()).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectError(errors.toFile()).start();
+        if (!refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            refused.destroyForcibly();
+            throw new IllegalStateException("the packaged app did not stop within 60 s; see " + log.toAbsolutePath());
+        }
+        if (refused.exitValue() == 0) {
+            throw new IllegalStateException("the packaged app exited 0; see " + log.toAbsolutePath());
+        }
+        return Files.readAllLines(errors);
+    }
+
+    /** Everything the app wrote on standard output so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    public PackagedApp start() throws IOException, InterruptedException {
+        List<String> command = command();
         long begin = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

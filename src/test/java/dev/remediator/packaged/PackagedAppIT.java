@@ -123,6 +123,11 @@ class PackagedAppIT {
                     "https://github.com/settings/apps/new?state=", "https://remediator.example.com/setup/callback");
             assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
             assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+            var status = app.get("/");
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("Remediator is not ready", "Not registered as a GitHub App yet",
+                    "href=\"/setup\"", "href=\"/dashboard\"", "href=\"/q/openapi\"", "href=\"/q/health\"",
+                    "not registered: open /setup").doesNotContain("Your GitHub App is running");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             assertThat(app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00").statusCode()).isEqualTo(503);
         }
@@ -137,6 +142,8 @@ class PackagedAppIT {
             var ready = app.get("/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("QUARKUS_GITHUB_APP_WEBHOOK_SECRET is not set");
+            assertThat(app.get("/").body()).contains("Remediator is not ready", "Registered as the GitHub App",
+                    "QUARKUS_GITHUB_APP_WEBHOOK_SECRET is not set");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             var answer = app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00");
             assertThat(answer.statusCode()).as("GitHub can redeliver once the secret is set").isEqualTo(503);
