@@ -42,7 +42,7 @@ public class SchemaMigration {
     }
 
     /** One line: what is wrong with the database and which settings to change. */
-    static String explain(String url, Throwable failure) {
+    public static String explain(String url, Throwable failure) {
         String database = where(url);
         SQLException sql = sqlCause(failure);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();

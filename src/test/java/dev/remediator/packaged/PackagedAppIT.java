@@ -150,4 +150,26 @@ class PackagedAppIT {
             assertThat(answer.body()).contains("WEBHOOK_SECRET");
         }
     }
+
+    @Test
+    void credentialsGitHubRefusesMakeTheInstanceNotReady() throws Exception {
+        try (PackagedApp app = PackagedApp.registered(github, Map.of("quarkus.github-app.app-id", "999")).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.get("/q/health/ready").body().contains("GitHub refused"));
+            var ready = app.get("/q/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("GitHub App doctor", "✗ GitHub refused the app's JWT for app id 999");
+            assertThat(app.get("/").body()).contains("Remediator is not ready", "GitHub refused the app's JWT");
+        }
+    }
+
+    @Test
+    void theApiDocumentDeclaresTheBearerSchemeAndNoReplayRoutes() throws Exception {
+        try (PackagedApp app = PackagedApp.unregistered(Map.of()).start()) {
+            var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.get("/q/openapi?format=json").body());
+            assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                    .isEqualTo("bearer");
+            assertThat(document.path("paths").has("/api/remediations/{id}")).isTrue();
+            assertThat(document.path("paths").toString()).doesNotContain("/replay");
+        }
+    }
 }

@@ -39,9 +39,8 @@ public final class FakeGitHub implements AutoCloseable {
      * violation. Every other operation must have a route, or the fake refuses to start.
      */
     private static final Set<String> NOT_SERVED = Set.of("actions/get-workflow-run-attempt",
-            "apps/get-webhook-config-for-app", "apps/list-installation-repos-for-authenticated-user",
-            "apps/list-installations", "apps/list-installations-for-authenticated-user",
-            "apps/list-repos-accessible-to-installation", "checks/get-suite", "checks/list-suites-for-ref",
+            "apps/list-installation-repos-for-authenticated-user", "apps/list-installations-for-authenticated-user",
+            "checks/get-suite", "checks/list-suites-for-ref",
             "issues/add-assignees", "issues/create", "issues/list-for-repo", "issues/update", "pulls/list-reviews",
             "pulls/request-reviewers", "repos/get-branch-protection", "repos/get-combined-status-for-ref",
             "repos/list-commit-statuses-for-ref", "users/get-authenticated");
