@@ -158,7 +158,7 @@ class PackagedAppIT {
             var ready = app.get("/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("GitHub App doctor", "✗ GitHub refused the app's JWT for app id 999");
-            assertThat(app.get("/").body()).contains("Remediator is not ready", "GitHub refused the app's JWT");
+            assertThat(app.get("/").body()).contains("Remediator is not ready", "GitHub refused the app&#39;s JWT for app id 999");
         }
     }
 
