@@ -1,15 +1,18 @@
 package dev.remediator.cli;
 
+import dev.remediator.config.ProjectVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line of the packaged app ({@code bin/remediator}). It runs the plain-Java core only: no Quarkus
- * boot, no database and no network, so that it can serve in a CI step or a pre-commit hook.
+ * The command line of the packaged app ({@code bin/remediator}). It never boots Quarkus. {@code analyze},
+ * {@code drift} and {@code provenance} run the plain-Java core with no database and no network, so that they can serve
+ * in a CI step or a pre-commit hook; {@code doctor} checks an instance's database and GitHub App.
  */
 @Command(name = "remediator", mixinStandardHelpOptions = true, versionProvider = RemediatorCli.Version.class,
-        description = "Explains CI failures and spec drift from local files.",
-        subcommands = { CommandLine.HelpCommand.class, AnalyzeCommand.class, ProvenanceCommand.class, DriftCommand.class })
+        description = "Explains CI failures and spec drift from local files; checks an instance's setup (doctor).",
+        subcommands = { CommandLine.HelpCommand.class, AnalyzeCommand.class, ProvenanceCommand.class, DriftCommand.class,
+                DoctorCommand.class })
 public final class RemediatorCli {
 
     public static void main(String[] args) {
@@ -24,8 +27,7 @@ public final class RemediatorCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = RemediatorCli.class.getPackage().getImplementationVersion();
-            return new String[] { "remediator " + (version == null ? "development build" : version) };
+            return new String[] { "remediator " + ProjectVersion.get() };
         }
     }
 }

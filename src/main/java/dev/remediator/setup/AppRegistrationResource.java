@@ -73,20 +73,22 @@ public class AppRegistrationResource {
                     + "Install it on repositories from the app's page on GitHub.</p>");
         }
         String base = config.publicUrl().orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
-        ObjectNode manifest = manifest(base);
+        String webhookUrl = webhookUrl(base);
+        ObjectNode manifest = manifest(base, webhookUrl);
         String state = newState();
         String target = config.github().webUrl() + (organization == null || organization.isBlank() ? "/settings/apps/new"
                 : "/organizations/" + URLEncoder.encode(organization.trim(), StandardCharsets.UTF_8) + "/settings/apps/new")
                 + "?state=" + state;
         return Html.page("Register Remediator as a GitHub App", """
                 <p>This instance is not registered yet. Registering creates a GitHub App from
-                <code>app-manifest.yml</code> whose webhooks come to <code>%s/</code>.</p>
+                <code>app-manifest.yml</code> whose webhooks go to <code>%s</code>.</p>%s
                 <form method="get" action="setup"><label>Owner organisation (empty: your personal account)
                 <input name="organization" value="%s"></label> <button>Use this owner</button></form>
                 <form method="post" action="%s"><input type="hidden" name="manifest" value="%s">
                 <button>Register on GitHub</button></form>
                 <details><summary>Manifest sent</summary><pre>%s</pre></details>"""
-                .formatted(Html.escape(base), Html.escape(organization == null ? "" : organization), Html.escape(target),
+                .formatted(Html.escape(webhookUrl), localWebhookWarning(webhookUrl),
+                        Html.escape(organization == null ? "" : organization), Html.escape(target),
                         Html.escape(manifest.toString()), Html.escape(manifest.toPrettyString())));
     }
 
@@ -136,10 +138,34 @@ public class AppRegistrationResource {
                 + Html.escape(env) + "</pre>")).build();
     }
 
-    private ObjectNode manifest(String base) throws IOException {
+    /**
+     * Where GitHub is to send the app's webhooks: this instance, or in dev mode the webhook proxy channel
+     * ({@code quarkus.github-app.webhook-proxy-url}, e.g. a smee.io channel) that the extension relays to it.
+     */
+    private String webhookUrl(String base) {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && gitHubApp.webhookProxyUrl().isPresent()) {
+            return gitHubApp.webhookProxyUrl().get();
+        }
+        return base + gitHubApp.webhookUrlPath();
+    }
+
+    /** GitHub refuses a webhook URL it cannot reach, such as one on this machine: say how to get a proxy channel. */
+    private static String localWebhookWarning(String webhookUrl) {
+        String host = URI.create(webhookUrl).getHost();
+        if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+            return "";
+        }
+        return "<p><b>GitHub refuses webhooks to this machine.</b> Open <a href=\"https://smee.io/new\">"
+                + "https://smee.io/new</a>, copy the channel's address, and restart dev mode with it:"
+                + " <code>QUARKUS_GITHUB_APP_WEBHOOK_PROXY_URL=https://smee.io/YOUR-CHANNEL ./mvnw quarkus:dev</code>"
+                + " (or put that line in <code>.env</code>). GitHub then sends the webhooks to the channel, and"
+                + " dev mode relays them here.</p>";
+    }
+
+    private ObjectNode manifest(String base, String webhookUrl) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/app-manifest.yml")) {
             ObjectNode manifest = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in);
-            manifest.with("hook_attributes").put("url", base + "/");
+            manifest.with("hook_attributes").put("url", webhookUrl);
             manifest.put("redirect_url", base + "/setup/callback");
             return manifest;
         }

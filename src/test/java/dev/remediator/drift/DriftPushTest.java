@@ -76,14 +76,14 @@ class DriftPushTest extends EndToEndTest {
     }
 
     @Test
-    void anInvalidConfigIsSaidOnTheCheckRunAndTheDefaultsApply() {
+    void anInvalidConfigValueIsSaidOnTheCheckRunAndKeepsItsDefault() {
         DriftScenario drift = DriftScenario.create(github, rows, "bad-config", "drift: {mode: loud}\n");
 
         String sha = drift.push("Edit the client", Map.of(PETS, PETS_EDITED));
 
         CheckRun check = drift.driftCheck(sha).orElseThrow();
         assertThat(check.conclusion()).as("the default mode, warn, never fails").isEqualTo("neutral");
-        assertThat(CiScenario.plain(check.summary())).contains(".github/remediator.yml is invalid, so the defaults apply");
+        assertThat(CiScenario.plain(check.summary())).contains(".github/remediator.yml has problems: each key named below is ignored or keeps its default");
         assertThat(CiScenario.plain(check.text())).contains("`drift.mode`: expected one of warn, fail, got \"loud\"");
     }
 

@@ -26,11 +26,14 @@ import dev.remediator.testing.github.WebhookSigner;
 public final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Generous: the development machine is shared by several builds, and a start there has taken 80 s. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(180);
 
     private final Map<String, String> settings;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> jvmOptions = new ArrayList<>();
     private Process process;
     private Duration startup;
 
@@ -63,18 +66,50 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    public PackagedApp start() throws IOException, InterruptedException {
+    private List<String> command() {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package first");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
+        return command;
+    }
+
+    /** Options given to the app's JVM, such as {@code -XX:SharedArchiveFile=...}. */
+    public PackagedApp jvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
+        return this;
+    }
+
+    /** Starts the app expecting it to refuse to start; returns what it wrote on standard error. */
+    public List<String> refusedStart() throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(Path.of("target"), "packaged-app-", ".err");
+        Process refused = new ProcessBuilder(command()).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectError(errors.toFile()).start();
+        if (!refused.waitFor(STARTUP_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            refused.destroyForcibly();
+            throw new IllegalStateException("the packaged app did not stop at start; see " + log.toAbsolutePath());
+        }
+        if (refused.exitValue() == 0) {
+            throw new IllegalStateException("the packaged app exited 0; see " + log.toAbsolutePath());
+        }
+        return Files.readAllLines(errors);
+    }
+
+    /** Everything the app wrote on standard output so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    public PackagedApp start() throws IOException, InterruptedException {
+        List<String> command = command();
         long begin = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the packaged app stopped at start; see " + log.toAbsolutePath());
@@ -87,7 +122,8 @@ public final class PackagedApp implements AutoCloseable {
         }
         // left running, it would go on working against the test database after the test gave up on it
         process.destroyForcibly().waitFor();
-        throw new IllegalStateException("the packaged app did not start within 180 s; see " + log.toAbsolutePath());
+        throw new IllegalStateException("the packaged app did not start within " + STARTUP_LIMIT.toSeconds() + " s; see "
+                + log.toAbsolutePath());
     }
 
     private boolean live() {

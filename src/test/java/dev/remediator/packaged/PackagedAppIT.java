@@ -123,6 +123,11 @@ class PackagedAppIT {
                     "https://github.com/settings/apps/new?state=", "https://remediator.example.com/setup/callback");
             assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
             assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+            var status = app.get("/");
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("Remediator is not ready", "Not registered as a GitHub App yet",
+                    "href=\"/setup\"", "href=\"/dashboard\"", "href=\"/q/openapi\"", "href=\"/q/health\"",
+                    "not registered: open /setup").doesNotContain("Your GitHub App is running");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             assertThat(app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00").statusCode()).isEqualTo(503);
         }
@@ -137,10 +142,34 @@ class PackagedAppIT {
             var ready = app.get("/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("QUARKUS_GITHUB_APP_WEBHOOK_SECRET is not set");
+            assertThat(app.get("/").body()).contains("Remediator is not ready", "Registered as the GitHub App",
+                    "QUARKUS_GITHUB_APP_WEBHOOK_SECRET is not set");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             var answer = app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00");
             assertThat(answer.statusCode()).as("GitHub can redeliver once the secret is set").isEqualTo(503);
             assertThat(answer.body()).contains("WEBHOOK_SECRET");
+        }
+    }
+
+    @Test
+    void credentialsGitHubRefusesMakeTheInstanceNotReady() throws Exception {
+        try (PackagedApp app = PackagedApp.registered(github, Map.of("quarkus.github-app.app-id", "999")).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.get("/q/health/ready").body().contains("GitHub refused"));
+            var ready = app.get("/q/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("GitHub App doctor", "✗ GitHub refused the app's JWT for app id 999");
+            assertThat(app.get("/").body()).contains("Remediator is not ready", "GitHub refused the app&#39;s JWT for app id 999");
+        }
+    }
+
+    @Test
+    void theApiDocumentDeclaresTheBearerSchemeAndNoReplayRoutes() throws Exception {
+        try (PackagedApp app = PackagedApp.unregistered(Map.of()).start()) {
+            var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.get("/q/openapi?format=json").body());
+            assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                    .isEqualTo("bearer");
+            assertThat(document.path("paths").has("/api/remediations/{id}")).isTrue();
+            assertThat(document.path("paths").toString()).doesNotContain("/replay");
         }
     }
 }

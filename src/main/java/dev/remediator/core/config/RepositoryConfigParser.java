@@ -32,8 +32,10 @@ import dev.remediator.core.config.RepositoryConfig.Revert;
 
 /**
  * Reads {@code .github/remediator.yml} into a {@link RepositoryConfig}. It never throws: every problem (bad YAML,
- * unknown key, wrong type, value out of range) is collected with its path, and an invalid file yields the defaults,
- * so that a typo can never make Remediator act more boldly than the team asked.
+ * unknown key, wrong type, value out of range) is collected with its path. So that a file written for a newer version
+ * still works, an unknown key is only a warning (with the known key it is closest to), and a key whose value is
+ * invalid keeps its default alone while the rest of the file applies; a file that cannot be read at all (not YAML,
+ * not a mapping, too large) yields the defaults. Keys and ranges are published as {@code docs/remediator.schema.json}.
  */
 public final class RepositoryConfigParser {
 
@@ -57,12 +59,13 @@ public final class RepositoryConfigParser {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new LoadedConfig(RepositoryConfig.DEFAULTS, source, location, List.of());
         }
+        if (!root.isObject()) {
+            return invalid(source, location, new ConfigProblem("", "expected a mapping of settings, got "
+                    + Fields.describe(root)));
+        }
         Fields fields = new Fields();
         RepositoryConfig config = read(fields, root);
-        if (!fields.problems.isEmpty()) {
-            return new LoadedConfig(RepositoryConfig.DEFAULTS, source, location, fields.problems);
-        }
-        return new LoadedConfig(config, source, location, List.of());
+        return new LoadedConfig(config, source, location, fields.problems);
     }
 
     private static LoadedConfig invalid(Source source, String location, ConfigProblem problem) {
@@ -148,7 +151,9 @@ public final class RepositoryConfigParser {
             for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    problem(join(at, name), "unknown key; expected one of " + String.join(", ", keys));
+                    String closest = closest(name, keys);
+                    problem(join(at, name), "unknown key, ignored" + (closest == null ? ""
+                            : " (did you mean `" + join(at, closest) + "`?)") + "; known: " + String.join(", ", keys));
                 }
             }
             return node;
@@ -179,7 +184,8 @@ public final class RepositoryConfigParser {
         String path(JsonNode parent, String at, String key, String fallback) {
             String value = string(parent, at, key, fallback);
             if (value.startsWith("/") || Arrays.asList(value.split("/")).contains("..")) {
-                return fail(join(at, key), "expected a path relative to the repository root, got \"" + value + "\"");
+                problem(join(at, key), "expected a path relative to the repository root, got \"" + value + "\"");
+                return fallback;
             }
             return value;
         }
@@ -205,14 +211,16 @@ public final class RepositoryConfigParser {
         /** Repository path globs, as the provenance manifest writes them ({@code .github/workflows/**}). */
         List<String> globs(JsonNode parent, String at, String key, List<String> fallback) {
             List<String> globs = strings(parent, at, key, fallback);
+            boolean valid = true;
             for (int i = 0; i < globs.size(); i++) {
                 try {
                     PathGlob.parse(globs.get(i));
                 } catch (ProvenanceException e) {
                     problem(join(at, key) + "[" + i + "]", e.getMessage());
+                    valid = false;
                 }
             }
-            return globs;
+            return valid ? globs : fallback;
         }
 
         <E extends Enum<E>> E choice(JsonNode parent, String at, String key, Class<E> type, E fallback) {
@@ -261,16 +269,52 @@ public final class RepositoryConfigParser {
                     .collect(Collectors.joining(", "));
         }
 
+        /** The value at {@code key}, or {@code fallback} when it is missing or anything about it was wrong. */
         private <T> T field(JsonNode parent, String at, String key, T fallback, Function<JsonNode, T> read) {
             JsonNode node = parent.path(key);
             if (node.isMissingNode() || node.isNull()) {
                 return fallback;
             }
+            int known = problems.size();
             T value = read.apply(node);
-            return value == null ? fallback : value;
+            return value == null || problems.size() > known ? fallback : value;
         }
 
-        /** Records the problem; the caller then falls back to the default, which is discarded anyway. */
+        /** The known key nearest to a misspelt one (at most a third of its letters off), or null. */
+        static String closest(String unknown, String... keys) {
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String key : keys) {
+                int distance = distance(unknown.toLowerCase(Locale.ROOT).replace('-', '_'), key);
+                if (distance < bestDistance) {
+                    best = key;
+                    bestDistance = distance;
+                }
+            }
+            return bestDistance <= Math.max(1, unknown.length() / 3) ? best : null;
+        }
+
+        /** Levenshtein distance: insertions, deletions and substitutions. */
+        private static int distance(String a, String b) {
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
+
+        /** Records the problem; the caller then keeps the key's default. */
         private <T> T fail(String path, String message) {
             problem(path, message);
             return null;
@@ -284,7 +328,7 @@ public final class RepositoryConfigParser {
             return at.isEmpty() ? key : at + "." + key;
         }
 
-        private static String describe(JsonNode node) {
+        static String describe(JsonNode node) {
             if (node.isTextual()) {
                 return "\"" + node.asText() + "\"";
             }

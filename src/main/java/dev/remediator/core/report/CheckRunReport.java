@@ -7,6 +7,7 @@ import java.util.Locale;
 import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.Location;
 import dev.remediator.core.config.ConfigProblem;
+import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.text.MarkdownText;
 import dev.remediator.core.text.SecretMasker;
@@ -96,10 +97,7 @@ public final class CheckRunReport {
         for (RemediationView remediation : report.remediations()) {
             out.append(remediation(remediation)).append('\n');
         }
-        if (!report.configProblems().isEmpty()) {
-            out.append("> [!WARNING]\n> ").append(MarkdownText.escape(report.configLocation()))
-                    .append(" is invalid, so the defaults apply; see the details below.\n");
-        }
+        out.append(configWarning(report.configLocation(), report.configProblems()));
         return out.toString();
     }
 
@@ -139,13 +137,29 @@ public final class CheckRunReport {
 
     private static String text(RunReport report) {
         StringBuilder out = new StringBuilder("## Evidence\n\n").append(MarkdownBlocks.evidence(report.analysis(), 3));
-        if (!report.configProblems().isEmpty()) {
-            out.append("## Configuration problems\n\n").append(MarkdownText.escape(report.configLocation()))
-                    .append(" could not be used:\n\n");
-            for (ConfigProblem problem : report.configProblems()) {
-                out.append("- ").append(MarkdownText.escape(problem.toString())).append('\n');
-            }
+        out.append(configProblems(report.configLocation(), report.configProblems()));
+        return out.toString();
+    }
+
+    /** The warning above a report whose repository config has problems: what applies instead. */
+    static String configWarning(String location, List<ConfigProblem> problems) {
+        if (problems.isEmpty()) {
+            return "";
         }
+        return "> [!WARNING]\n> " + MarkdownText.escape(location) + (LoadedConfig.unreadable(problems)
+                ? " could not be read, so the defaults apply; see the details below.\n"
+                : " has problems: each key named below is ignored or keeps its default, the rest applies; see the"
+                        + " details below.\n");
+    }
+
+    /** Every problem of the repository config, with its path. */
+    static String configProblems(String location, List<ConfigProblem> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("## Configuration problems\n\n").append(MarkdownText.escape(location))
+                .append(":\n\n");
+        problems.forEach(problem -> out.append("- ").append(MarkdownText.escape(problem.toString())).append('\n'));
         return out.toString();
     }
 

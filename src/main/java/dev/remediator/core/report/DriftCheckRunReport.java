@@ -109,8 +109,7 @@ public final class DriftCheckRunReport {
     private static String summary(Check check) {
         StringBuilder out = new StringBuilder();
         if (!check.configProblems().isEmpty()) {
-            out.append("> [!WARNING]\n> ").append(MarkdownText.escape(check.configLocation()))
-                    .append(" is invalid, so the defaults apply; see the details below.\n\n");
+            out.append(CheckRunReport.configWarning(check.configLocation(), check.configProblems())).append('\n');
         }
         if (check.treeTruncated()) {
             out.append("> [!NOTE]\n> GitHub listed this commit's tree only in part (truncated): recorded files ")
@@ -142,12 +141,7 @@ public final class DriftCheckRunReport {
             out.append(CheckRunReport.remediation(remediation, howToDecide)).append('\n');
         }
         explained.forEach(remediation -> out.append(CheckRunReport.remediation(remediation)).append('\n'));
-        if (!check.configProblems().isEmpty()) {
-            out.append("## Configuration problems\n\n").append(MarkdownText.escape(check.configLocation()))
-                    .append(" could not be used:\n\n");
-            check.configProblems().forEach(problem -> out.append("- ").append(MarkdownText.escape(problem.toString()))
-                    .append('\n'));
-        }
+        out.append(CheckRunReport.configProblems(check.configLocation(), check.configProblems()));
         return out.toString();
     }
 

@@ -78,7 +78,7 @@ class RepositoryConfigParserTest {
     }
 
     @Test
-    void everyProblemIsListedWithItsPathAndTheDefaultsApply() {
+    void everyProblemIsListedWithItsPathAndEachBadKeyKeepsItsDefault() {
         LoadedConfig loaded = parse("""
                 mode: yolo
                 risk_threshold: 12
@@ -92,10 +92,10 @@ class RepositoryConfigParserTest {
                 """);
 
         assertThat(loaded.problems()).isNotEmpty();
-        assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
+        assertThat(loaded.config()).as("every key given is bad").isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "
-                        + "max_prs_per_day, approval, failures, drift, notify",
+                "`max_pr_per_day`: unknown key, ignored (did you mean `max_prs_per_day`?); known: mode, risk_threshold,"
+                        + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
@@ -103,6 +103,35 @@ class RepositoryConfigParserTest {
                 "`failures.rerun.max_attempts`: expected a whole number from 0 to 5, got -1",
                 "`failures.quarantine.file`: expected a path relative to the repository root, got \"../outside.txt\"",
                 "`drift`: expected a mapping of enabled, manifest, mode, regenerate_workflow, branches, got a list");
+    }
+
+    @Test
+    void aKeyOfANewerVersionIsAWarningAndTheValidRestApplies() {
+        LoadedConfig loaded = parse("""
+                mode: auto
+                automerge: true
+                risk_threshold: 12
+                max_prs_per_day: 2
+                approval: { timeout_hour: 4, permission: maintain }
+                drift: { mode: fail, branches: [release, 3] }
+                """);
+
+        assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "`automerge`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
+                        + " max_prs_per_day, approval, failures, drift",
+                "`risk_threshold`: expected a whole number from 0 to 10, got 12",
+                "`approval.timeout_hour`: unknown key, ignored (did you mean `approval.timeout_hours`?); known:"
+                        + " timeout_hours, permission, allow_author",
+                "`drift.branches[1]`: expected a non-empty string, got 3");
+        RepositoryConfig config = loaded.config();
+        assertThat(config.mode()).isEqualTo(RepositoryConfig.Mode.AUTO);
+        assertThat(config.riskThreshold()).as("invalid: its default").isEqualTo(RepositoryConfig.DEFAULTS.riskThreshold());
+        assertThat(config.maxPrsPerDay()).isEqualTo(2);
+        assertThat(config.approval().permission()).isEqualTo(RepositoryConfig.Permission.MAINTAIN);
+        assertThat(config.approval().timeoutHours()).isEqualTo(RepositoryConfig.DEFAULTS.approval().timeoutHours());
+        assertThat(config.drift().mode()).isEqualTo(RepositoryConfig.DriftMode.FAIL);
+        assertThat(config.drift().branches()).as("a list with a bad item keeps its default whole")
+                .isEqualTo(RepositoryConfig.DEFAULTS.drift().branches());
     }
 
     @Test

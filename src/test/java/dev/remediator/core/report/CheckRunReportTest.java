@@ -94,7 +94,7 @@ class CheckRunReportTest {
                 List.of(new ConfigProblem("risk_threshold", "expected a whole number from 0 to 10, got 12"))));
 
         assertThat(rendered.title()).isEqualTo("Test failure · quarantine awaiting approval · risk 10.0");
-        assertThat(rendered.summary()).contains("`admin` permission", "is invalid, so the defaults apply");
+        assertThat(rendered.summary()).contains("`admin` permission", "keeps its default, the rest applies");
         assertThat(rendered.text()).contains("## Configuration problems", "risk\\_threshold");
     }
 

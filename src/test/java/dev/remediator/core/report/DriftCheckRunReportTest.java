@@ -85,7 +85,7 @@ class DriftCheckRunReportTest {
         CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check(DriftMode.WARN, DriftVerdict.DRIFTED, null,
                 List.of(), List.of(new ConfigProblem("drift.mode", "expected one of warn, fail, got \"loud\""))));
 
-        assertThat(rendered.summary()).startsWith("> [!WARNING]").contains("the defaults apply", "## the report");
+        assertThat(rendered.summary()).startsWith("> [!WARNING]").contains("keeps its default, the rest applies", "## the report");
         assertThat(rendered.text().replace("\\", "")).contains("## Configuration problems", "`drift.mode`: expected", "loud");
     }
 

@@ -177,8 +177,9 @@ final class ApiServer implements AutoCloseable {
                 if (caller.kind() != Caller.Kind.INSTALLATION) {
                     throw ApiError.forbidden(ApiError.RESOURCE_NOT_ACCESSIBLE);
                 }
-                // a repository outside the token's reach does not exist, as far as the token can tell
-                if (repository == null || !caller.token().covers(repository)) {
+                // a repository outside the token's reach does not exist, as far as the token can tell; the few
+                // installation endpoints outside /repos (GET /installation/repositories) name none
+                if (repositoryPath && (repository == null || !caller.token().covers(repository))) {
                     throw ApiError.notFound();
                 }
                 if (!access.grantedBy(caller.token())) {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AppRoutes {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
-    private static final List<String> EVENTS = List.of("check_run", "issue_comment", "pull_request", "push",
-            "workflow_run");
     private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final GitHubState state;
@@ -41,6 +39,11 @@ final class AppRoutes {
         routes.on("apps/create-installation-access-token", RequiredAccess.APP_JWT, this::createToken);
         routes.on("apps/create-from-manifest", RequiredAccess.ANYONE, this::convertManifest);
         routes.on("rate-limit/get", RequiredAccess.ANYONE, this::rateLimit);
+        routes.on("apps/get-webhook-config-for-app", RequiredAccess.APP_JWT, request -> ApiResponse.ok(webhookConfig()));
+        routes.on("apps/list-installations", RequiredAccess.APP_JWT, request -> request.page(
+                state.installations().stream().map(this::installation).toList()));
+        routes.on("apps/list-repos-accessible-to-installation", RequiredAccess.read("metadata"),
+                this::installationRepositories);
     }
 
     private ObjectNode app() {
@@ -53,9 +56,26 @@ final class AppRoutes {
                 .put("created_at", Json.time(state.now())).put("updated_at", Json.time(state.now()))
                 .put("installations_count", state.installations().size());
         body.set("owner", json.user("remediator-dev"));
-        body.set("permissions", Json.MAPPER.valueToTree(new TreeMap<>(GitHubApp.DEFAULT_PERMISSIONS)));
-        body.set("events", Json.MAPPER.valueToTree(EVENTS));
+        body.set("permissions", Json.MAPPER.valueToTree(new TreeMap<>(app.permissions())));
+        body.set("events", Json.MAPPER.valueToTree(app.events()));
         return body;
+    }
+
+    private ObjectNode webhookConfig() {
+        return Json.object().put("url", state.app().webhookUrl()).put("content_type", "json").put("insecure_ssl", "0")
+                .put("secret", "********");
+    }
+
+    /** The repositories the calling installation token can reach: all of the installation's, or its scope. */
+    private ApiResponse installationRepositories(ApiRequest request) {
+        InstallationToken token = request.caller().token();
+        Installation installation = state.installation(token.installationId()).orElseThrow(ApiError::notFound);
+        List<Repository> reachable = installation.repositories().stream()
+                .filter(repository -> token.repositoryIds() == null || token.repositoryIds().contains(repository.id()))
+                .toList();
+        ApiResponse page = request.page("repositories", reachable.stream().map(json::repository).toList());
+        ((ObjectNode) page.body()).put("repository_selection", token.repositoryIds() == null ? "all" : "selected");
+        return page;
     }
 
     ObjectNode installation(Installation installation) {
@@ -73,7 +93,7 @@ final class AppRoutes {
                 .putNull("suspended_by").putNull("suspended_at");
         body.set("account", json.account(installation));
         body.set("permissions", Json.MAPPER.valueToTree(new TreeMap<>(installation.permissions())));
-        body.set("events", Json.MAPPER.valueToTree(EVENTS));
+        body.set("events", Json.MAPPER.valueToTree(state.app().events()));
         body.putArray("single_file_paths");
         return body;
     }

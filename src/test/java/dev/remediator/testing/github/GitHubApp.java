@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -24,9 +25,16 @@ public final class GitHubApp {
     public static final Map<String, String> DEFAULT_PERMISSIONS = Map.of("actions", "write", "checks", "write",
             "contents", "write", "issues", "write", "metadata", "read", "pull_requests", "write");
 
+    /** The events the manifest subscribes to; an app grants these unless a test says otherwise. */
+    public static final List<String> DEFAULT_EVENTS = List.of("check_run", "issue_comment", "pull_request", "push",
+            "workflow_run");
+
     private final long id;
     private final String slug;
     private final KeyPair keys;
+    private volatile Map<String, String> permissions = DEFAULT_PERMISSIONS;
+    private volatile List<String> events = DEFAULT_EVENTS;
+    private volatile String webhookUrl = "https://remediator.example.com/";
 
     GitHubApp(long id, String slug) {
         this.id = id;
@@ -51,6 +59,36 @@ public final class GitHubApp {
     /** The login GitHub shows for what the app writes, e.g. `remediator[bot]`. */
     public String botLogin() {
         return slug + "[bot]";
+    }
+
+    /** The permissions the app's settings grant (as {@code GET /app} reports them). */
+    public Map<String, String> permissions() {
+        return permissions;
+    }
+
+    public GitHubApp permissions(Map<String, String> granted) {
+        this.permissions = Map.copyOf(granted);
+        return this;
+    }
+
+    /** The events the app's settings subscribe to. */
+    public List<String> events() {
+        return events;
+    }
+
+    public GitHubApp events(List<String> subscribed) {
+        this.events = List.copyOf(subscribed);
+        return this;
+    }
+
+    /** Where the app's settings say GitHub sends its webhooks ({@code GET /app/hook/config}). */
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public GitHubApp webhookUrl(String url) {
+        this.webhookUrl = url;
+        return this;
     }
 
     public String clientId() {

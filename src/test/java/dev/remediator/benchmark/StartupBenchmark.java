@@ -1,0 +1,60 @@
+package dev.remediator.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.remediator.packaged.PackagedApp;
+import dev.remediator.testing.github.FakeGitHub;
+
+/**
+ * How quickly the packaged app starts, as a rolling deployment pays it: from launching the JVM until
+ * {@code /q/health/live} answers, with and without the class-data sharing archive the build writes
+ * ({@code target/quarkus-app/app-cds.jsa}); also what Quarkus reports and the resident memory after start.
+ * Run with {@code bin/bench-start [RUNS]} (5 of each by default).
+ */
+public final class StartupBenchmark {
+
+    private static final Path ARCHIVE = Path.of("target", "quarkus-app", "app-cds.jsa");
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        try (FakeGitHub github = FakeGitHub.start()) {
+            measure("without class-data sharing", github, List.of(), runs);
+            if (Files.exists(ARCHIVE)) {
+                measure("with " + ARCHIVE, github, List.of("-XX:SharedArchiveFile=" + ARCHIVE), runs);
+            } else {
+                System.out.println(ARCHIVE + " is missing: package with ./mvnw package -DskipTests");
+            }
+        }
+    }
+
+    private static void measure(String what, FakeGitHub github, List<String> options, int runs) throws Exception {
+        List<Long> live = new ArrayList<>();
+        List<Double> reported = new ArrayList<>();
+        List<Long> resident = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            try (PackagedApp app = PackagedApp.registered(github, Map.of()).jvmOptions(options).start()) {
+                live.add(app.startup().toMillis());
+                resident.add(app.residentKib() / 1024);
+                Matcher started = STARTED.matcher(app.output());
+                if (started.find()) {
+                    reported.add(Double.parseDouble(started.group(1)));
+                }
+            }
+        }
+        System.out.printf("%s, %d runs: launch to live median %d ms (min %d, max %d); Quarkus reports median %.2f s;"
+                + " resident memory median %d MiB%n", what, runs, median(live), live.stream().min(Long::compare).orElseThrow(),
+                live.stream().max(Long::compare).orElseThrow(), reported.isEmpty() ? Double.NaN
+                        : reported.stream().sorted().toList().get(reported.size() / 2), median(resident));
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+}
