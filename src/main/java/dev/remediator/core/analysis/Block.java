@@ -42,6 +42,7 @@ final class Block {
     }
 
     private static final Pattern PYTEST_SECTION = Pattern.compile("^_{3,} .+ _{3,}$");
+    private static final Pattern UNITTEST_HEADING = Pattern.compile("^(?:FAIL|ERROR): \\S+.*");
     private static final Pattern CARGO_SECTION = Pattern.compile("^---- .+ ----$");
     private static final Pattern FRAMES_MORE = Pattern.compile("^\\.\\.\\. \\d+ more$");
     private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error " };
@@ -76,6 +77,10 @@ final class Block {
                 break;
             }
         }
+        if (p.isEmpty() && anchor.stripLeading().startsWith("[junit] ")) {
+            // Ant prints every line of a test's report behind its task's name
+            p = anchor.substring(0, anchor.indexOf("[junit] ") + "[junit] ".length());
+        }
         prefix = p;
         String body = anchor.substring(p.length());
         indent = indentation(body);
@@ -87,6 +92,9 @@ final class Block {
         } else if (CARGO_SECTION.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "---- ";
+        } else if (UNITTEST_HEADING.matcher(trimmed).matches()) {
+            shape = Shape.SECTION;
+            sectionStart = "======";
         } else if (jest || trimmed.equals("* What went wrong:")) {
             shape = Shape.SECTION;
             sectionStart = jest ? "● " : "* ";

@@ -12,8 +12,11 @@ import java.util.TreeMap;
  * together (an error, its context, the runner's exit code right after), so findings a few lines apart merge into one
  * chunk, whatever rules they come from; a chunk is as decisive as its most decisive finding, so a cause (a test's
  * assertion, a compiler error) ranks above what follows from it (a summary, {@code BUILD FAILURE}, an exit code),
- * whose rules weigh less. Between equally decisive chunks the later one ranks first: the last error before a job
- * stops is the one that stopped it.
+ * whose rules weigh less. Between equally decisive chunks of one rule the first ranks first: the first failing test or
+ * compiler error is the cause, the later ones are often its consequences (a chunk whose excerpt the log repeats later
+ * ranks where its last copy does: a tool that prints its report twice means the final one). Between equally
+ * decisive chunks of different rules the later one ranks first: the last error before a job stops is the one that
+ * stopped it. Two failures of one specific rule whose blocks touch (two failing tests) stay separate chunks.
  *
  * <p>Findings that only give context (the last lines of a log, weighing less than {@value #CONTEXT}) stay in
  * chunks of their own, so that they never stretch the range of an error. Only the {@value #KEPT} best chunks are
@@ -90,7 +93,10 @@ final class EvidenceBoard {
         }
 
         private boolean canTake(Finding finding) {
-            return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
+            // a block that ended where the next failure of its rule begins: two failures, read one by one
+            boolean anotherFailureOfTheKind = finding.start() == end + 1 && finding.weight() >= SPECIFIC
+                    && finding.rule().id().equals(best.rule().id()) && finding.keyLine() != best.keyLine();
+            return !anotherFailureOfTheKind && finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
                     && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
         }
@@ -154,7 +160,50 @@ final class EvidenceBoard {
             }
         }
         merged.sort(RANKING);
+        firstOfARuleFirst(merged);
         return merged;
+    }
+
+    /**
+     * Among chunks of equal weight, puts the chunks of each rule in the order they appear in the log, in the places
+     * that rule's chunks hold in the ranking; a chunk whose excerpt appears again later goes right after its last copy.
+     */
+    private static void firstOfARuleFirst(List<Chunk> ranked) {
+        int from = 0;
+        while (from < ranked.size()) {
+            int to = from;
+            while (to < ranked.size() && ranked.get(to).weight() == ranked.get(from).weight()) {
+                to++;
+            }
+            List<Chunk> group = ranked.subList(from, to);
+            java.util.Map<String, List<Integer>> placesByRule = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < group.size(); i++) {
+                placesByRule.computeIfAbsent(group.get(i).best().rule().id(), rule -> new ArrayList<>()).add(i);
+            }
+            List<Chunk> reordered = new ArrayList<>(group);
+            for (List<Integer> places : placesByRule.values()) {
+                List<Chunk> chunks = new ArrayList<>(places.stream().map(group::get).toList());
+                chunks.sort(Comparator.comparingInt(chunk -> logPosition(chunk, chunks)));
+                for (int i = 0; i < places.size(); i++) {
+                    reordered.set(places.get(i), chunks.get(i));
+                }
+            }
+            for (int i = 0; i < group.size(); i++) {
+                group.set(i, reordered.get(i));
+            }
+            from = to;
+        }
+    }
+
+    /** Where a chunk sits in the log, or where the last chunk with its excerpt does. */
+    private static int logPosition(Chunk chunk, List<Chunk> sameRule) {
+        int position = chunk.start();
+        for (Chunk other : sameRule) {
+            if (other.start() > position && other.best().excerpt().equals(chunk.best().excerpt())) {
+                position = other.start();
+            }
+        }
+        return position == chunk.start() ? 2 * position : 2 * position + 1;
     }
 
     private void keep(Chunk chunk) {
