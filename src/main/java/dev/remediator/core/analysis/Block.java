@@ -43,6 +43,9 @@ final class Block {
 
     private static final Pattern PYTEST_SECTION = Pattern.compile("^_{3,} .+ _{3,}$");
     private static final Pattern UNITTEST_HEADING = Pattern.compile("^(?:FAIL|ERROR): \\S+.*");
+    private static final Pattern NUMBERED_HEADING = Pattern.compile("^\\s+\\d+\\) \\S");
+    /** unittest's line under its last section, before {@code Ran N tests}. */
+    private static final Pattern UNITTEST_END = Pattern.compile("^-{70}$|^Ran \\d+ tests?\\b.*");
     private static final Pattern CARGO_SECTION = Pattern.compile("^---- .+ ----$");
     private static final Pattern FRAMES_MORE = Pattern.compile("^\\.\\.\\. \\d+ more$");
     private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error " };
@@ -56,7 +59,7 @@ final class Block {
     private final String prefix;
     private final int indent;
     private final String sectionStart;
-    private final boolean jest;
+    private final boolean indentedSection;
     private int messageLines;
     private boolean inGroup;
     private int pendingBlanks;
@@ -85,7 +88,8 @@ final class Block {
         String body = anchor.substring(p.length());
         indent = indentation(body);
         String trimmed = body.strip();
-        jest = trimmed.startsWith("● ");
+        // Jest's "●" and the numbered examples of RSpec, Mocha and PHPUnit: a body indented deeper, blank lines inside
+        indentedSection = trimmed.startsWith("● ") || NUMBERED_HEADING.matcher(body).find() && !trimmed.endsWith(":");
         if (PYTEST_SECTION.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "___";
@@ -95,9 +99,9 @@ final class Block {
         } else if (UNITTEST_HEADING.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "======";
-        } else if (jest || trimmed.equals("* What went wrong:")) {
+        } else if (indentedSection || trimmed.equals("* What went wrong:")) {
             shape = Shape.SECTION;
-            sectionStart = jest ? "● " : "* ";
+            sectionStart = trimmed.startsWith("● ") ? "● " : "* ";
         } else {
             shape = trimmed.endsWith("<<< FAILURE!") || trimmed.endsWith("<<< ERROR!") || trimmed.endsWith(":")
                     ? Shape.HEADING : Shape.LINE;
@@ -120,7 +124,7 @@ final class Block {
         }
         if (body.isBlank()) {
             pendingBlanks++;
-            return shape == Shape.SECTION && pendingBlanks <= 2 || jest ? Step.SKIP : Step.END;
+            return shape == Shape.SECTION && pendingBlanks <= 2 || indentedSection ? Step.SKIP : Step.END;
         }
         String trimmed = body.strip();
         if (cut) {
@@ -138,11 +142,11 @@ final class Block {
     private boolean continues(String body, String trimmed, boolean samePrefix) {
         int depth = indentation(body);
         if (shape == Shape.SECTION) {
-            if (jest) {
-                return depth > indent && !trimmed.startsWith("● ");
+            if (indentedSection) {
+                return depth > indent && !trimmed.startsWith(sectionStart);
             }
             return !trimmed.startsWith(sectionStart) && !trimmed.startsWith("====") && !trimmed.equals("failures:")
-                    && !trimmed.startsWith("test result:");
+                    && !trimmed.startsWith("test result:") && !UNITTEST_END.matcher(trimmed).matches();
         }
         if (pendingBlanks > 0) {
             return false;

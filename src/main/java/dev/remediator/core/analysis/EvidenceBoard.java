@@ -16,11 +16,11 @@ import java.util.TreeMap;
  * compiler error is the cause, the later ones are often its consequences (a chunk whose excerpt the log repeats later
  * ranks where its last copy does: a tool that prints its report twice means the final one). Between equally
  * decisive chunks of different rules the later one ranks first: the last error before a job stops is the one that
- * stopped it. Two failures of one specific rule whose blocks touch (two failing tests) stay separate chunks.
+ * stopped it.
  *
  * <p>Findings that only give context (the last lines of a log, weighing less than {@value #CONTEXT}) stay in
  * chunks of their own, so that they never stretch the range of an error. Only the {@value #KEPT} best chunks are
- * kept, so the board stays small whatever the log's size.
+ * kept (among equals, the first ones), so the board stays small whatever the log's size.
  */
 final class EvidenceBoard {
 
@@ -93,10 +93,7 @@ final class EvidenceBoard {
         }
 
         private boolean canTake(Finding finding) {
-            // a block that ended where the next failure of its rule begins: two failures, read one by one
-            boolean anotherFailureOfTheKind = finding.start() == end + 1 && finding.weight() >= SPECIFIC
-                    && finding.rule().id().equals(best.rule().id()) && finding.keyLine() != best.keyLine();
-            return !anotherFailureOfTheKind && finding.weight() >= CONTEXT && best.weight() >= CONTEXT
+            return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
                     && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
         }
@@ -129,7 +126,9 @@ final class EvidenceBoard {
     static final Comparator<Chunk> RANKING = Comparator.comparingDouble(Chunk::weight).reversed()
             .thenComparing(Comparator.comparingInt(Chunk::end).reversed());
 
-    private final PriorityQueue<Chunk> kept = new PriorityQueue<>(RANKING.reversed());
+    /** Worst first, so that the worst is dropped when full: lighter, then later (the first failures are kept). */
+    private final PriorityQueue<Chunk> kept = new PriorityQueue<>(Comparator.comparingDouble(Chunk::weight)
+            .thenComparing(Comparator.comparingInt(Chunk::start).reversed()));
     private Chunk open;
 
     void add(Finding finding) {

@@ -395,6 +395,11 @@ final class LogScan implements Findings {
                     return i + 2 - start;
                 }
             }
+            // an empty line: the runner writes its timestamp without the space
+            int last = end > start && buf[end - 1] == '\r' ? end - 2 : end - 1;
+            if (last - t >= 19 && last - t <= 40 && buf[last] == 'Z') {
+                return last + 1 - start;
+            }
         }
         return length;
     }
@@ -462,8 +467,9 @@ final class LogScan implements Findings {
         Finding finding = new Finding(start, key, key, rule, weight, excerpt(keyLine.text()), note, lines);
         lineReported = true;
         if (dispatching && key == lineNumber && weight >= EvidenceBoard.CONTEXT
-                && (blockAnchor == null || blockAnchor.keyLine() < key)) {
-            // a failure recognised inside an open block starts a block of its own; the two ranges meet on the board
+                && (blockAnchor == null || blockAnchor.keyLine() < key && weight >= blockAnchor.weight())) {
+            // a failure as decisive recognised inside an open block starts a block of its own; the ranges meet on the
+            // board. A weaker one (an error word inside a stack trace) is part of the block.
             if (block != null) {
                 closeBlock(key - 1);
             }

@@ -83,6 +83,9 @@ final class NormalisedLine {
                     return i + 2;
                 }
             }
+            if (to - t <= 41 && b[to - 1] == 'Z') {
+                return to;
+            }
         }
         return t;
     }
