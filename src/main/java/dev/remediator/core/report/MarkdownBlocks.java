@@ -102,7 +102,7 @@ final class MarkdownBlocks {
             }
             if (out.length() + section.length() > EVIDENCE_BUDGET) {
                 section = new StringBuilder("**").append(MarkdownText.escape(job.getKey())).append("**: ")
-                        .append(String.join(", ", shown.stream().map(MarkdownBlocks::heading).toList()))
+                        .append(String.join(", ", shown.stream().map(r -> "lines " + r.start() + "–" + r.end()).toList()))
                         .append(" (blocks left out to stay within GitHub's limit)\n\n");
             }
             out.append(section);
@@ -111,19 +111,23 @@ final class MarkdownBlocks {
     }
 
     private static String heading(Evidence range) {
+        return heading(range, MarkdownText::escape);
+    }
+
+    private static String heading(Evidence range, java.util.function.UnaryOperator<String> escape) {
         return "lines " + range.start() + (range.end() > range.start() ? "–" + range.end() : "") + " ("
-                + MarkdownText.escape(range.rule()) + ")";
+                + escape.apply(range.rule()) + ")" + (range.reason().isEmpty() ? "" : ": " + escape.apply(range.reason()));
     }
 
     private static String block(Evidence range) {
-        String heading = heading(range) + (range.reason().isEmpty() ? "" : ": " + MarkdownText.escape(range.reason()));
         List<Evidence.BlockLine> lines = range.block();
         String code = MarkdownText.codeBlock(numbered(range, lines));
         if (lines.size() <= UNFOLDED_LINES) {
-            return heading + "\n\n" + code + "\n\n";
+            return heading(range) + "\n\n" + code + "\n\n";
         }
-        // <details> takes no Markdown in its summary on every renderer: the heading stays plain, escaped text
-        return "<details><summary>" + heading + "</summary>\n\n" + code + "\n\n</details>\n\n";
+        // GitHub reads no Markdown inside <summary>: its text is only made inert as HTML
+        return "<details><summary>" + heading(range, MarkdownText::htmlText) + "</summary>\n\n" + code
+                + "\n\n</details>\n\n";
     }
 
     /** The block's lines with their numbers; lines the analysis did not read show as a gap; the excerpt without any. */

@@ -44,6 +44,31 @@ public final class MarkdownText {
         return out.toString();
     }
 
+    /**
+     * The text escaped for an HTML element of a comment, such as {@code <summary>}: Markdown is not read there, so
+     * only HTML is made inert ({@code & < > "}), and line breaks become spaces.
+     */
+    public static String htmlText(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\r' -> {
+                }
+                case '\n', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The text as inline code on one line, with secrets masked; the backtick fence is longer than any run inside. */
     public static String code(String text) {
         String oneLine = SecretMasker.mask(text == null ? "" : text).replaceAll("[\\r\\n]+", " ");
