@@ -28,7 +28,7 @@ import dev.remediator.core.drift.DriftKind;
 import dev.remediator.jobs.NightlyDriftScan;
 import dev.remediator.store.DriftReportRecord;
 import dev.remediator.store.DriftStore;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.KnownRepository;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 
@@ -93,21 +93,21 @@ public class DriftResource {
     @Path("/repositories/{owner}/{name}")
     public RepositoryReport repository(@PathParam("owner") String owner, @PathParam("name") String name,
             @QueryParam("ref") String ref) {
-        InstalledRepository repository = repository(owner, name);
+        KnownRepository repository = repository(owner, name);
         DriftReportRecord report = latest(repository, ref);
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (DriftStore.KindCount count : drifts.kindsByContext(report.id)) {
+        for (DriftStore.KindCount count : drifts.kindsByContext(report.id())) {
             counts.computeIfAbsent(count.context(), context -> everyKind()).put(count.kind(), count.count());
         }
         Map<String, List<NodeSummary>> drifted = new HashMap<>();
-        for (DriftStore.NodeRow node : drifts.nodes(report.id, true)) {
+        for (DriftStore.NodeRow node : drifts.nodes(report.id(), true)) {
             drifted.computeIfAbsent(node.context(), context -> new ArrayList<>())
                     .add(new NodeSummary(node.id(), node.kind(), node.confidence()));
         }
         List<ContextReport> contexts = counts.entrySet().stream().map(context -> new ContextReport(context.getKey(),
                 context.getValue().values().stream().mapToInt(Integer::intValue).sum(), context.getValue(),
                 drifted.getOrDefault(context.getKey(), List.of()))).toList();
-        return new RepositoryReport(repository.fullName, summary(report), contexts);
+        return new RepositoryReport(repository.fullName(), summary(report), contexts);
     }
 
     /** One node of the repository's latest report on {@code ref}, or of the report {@code report}. */
@@ -116,16 +116,16 @@ public class DriftResource {
     public NodeReport node(@PathParam("owner") String owner, @PathParam("name") String name,
             @PathParam("node") String nodeId, @QueryParam("ref") String ref, @QueryParam("report") String reportId,
             @QueryParam("summary") boolean summary) {
-        InstalledRepository repository = repository(owner, name);
+        KnownRepository repository = repository(owner, name);
         DriftReportRecord report = reportId == null ? latest(repository, ref)
-                : drifts.report(ApiPages.number("report", reportId)).filter(r -> r.repositoryId == repository.id)
+                : drifts.report(ApiPages.number("report", reportId)).filter(r -> r.repositoryId() == repository.id())
                         .orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND, "no report " + reportId + " of "
-                                + repository.fullName));
-        DriftStore.NodeRow node = drifts.node(report.id, nodeId).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
-                "no node '" + nodeId + "' in report " + report.id + " of " + repository.fullName));
+                                + repository.fullName()));
+        DriftStore.NodeRow node = drifts.node(report.id(), nodeId).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
+                "no node '" + nodeId + "' in report " + report.id() + " of " + repository.fullName()));
         JsonNode drift = json(node.detail());
         JsonNode suggestion = drift.path("suggestions").path(0);
-        return new NodeReport(repository.fullName, summary(report), node.id(), node.context(), node.kind(),
+        return new NodeReport(repository.fullName(), summary(report), node.id(), node.context(), node.kind(),
                 node.confidence(), suggestion.isMissingNode() ? null : suggestion, summary ? null : drift);
     }
 
@@ -134,11 +134,11 @@ public class DriftResource {
     @Path("/repositories/{owner}/{name}/history")
     public History history(@PathParam("owner") String owner, @PathParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        InstalledRepository repository = repository(owner, name);
+        KnownRepository repository = repository(owner, name);
         int size = ApiPages.limit(limit);
         ApiPages.Page<DriftReportRecord> page = ApiPages.page(
-                drifts.history(repository.id, ApiPages.after(CURSOR_KIND, cursor), size + 1), size, CURSOR_KIND, r -> r.id);
-        return new History(repository.fullName, page.items().stream().map(DriftResource::summary).toList(),
+                drifts.history(repository.id(), ApiPages.after(CURSOR_KIND, cursor), size + 1), size, CURSOR_KIND, r -> r.id());
+        return new History(repository.fullName(), page.items().stream().map(DriftResource::summary).toList(),
                 page.nextCursor());
     }
 
@@ -151,22 +151,22 @@ public class DriftResource {
         return counts;
     }
 
-    private InstalledRepository repository(String owner, String name) {
+    private KnownRepository repository(String owner, String name) {
         return drifts.repository(owner + "/" + name).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "Remediator is not installed on " + owner + "/" + name));
     }
 
-    private DriftReportRecord latest(InstalledRepository repository, String ref) {
-        String branch = ref != null ? ref : repository.defaultBranch;
-        Optional<DriftReportRecord> report = drifts.latest(repository.id, branch);
-        return report.orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND, "no drift report of " + repository.fullName
+    private DriftReportRecord latest(KnownRepository repository, String ref) {
+        String branch = ref != null ? ref : repository.defaultBranch();
+        Optional<DriftReportRecord> report = drifts.latest(repository.id(), branch);
+        return report.orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND, "no drift report of " + repository.fullName()
                 + (branch == null ? "" : " on " + branch) + " yet"));
     }
 
     private static ReportSummary summary(DriftReportRecord report) {
-        return new ReportSummary(report.id, report.headSha, report.ref, report.source, report.createdAt, report.mode,
-                report.verdict, report.problem, report.nodes, report.drifted, json(report.counts), report.filesRead,
-                report.treeTruncated);
+        return new ReportSummary(report.id(), report.headSha(), report.ref(), report.source(), report.createdAt(), report.mode(),
+                report.verdict(), report.problem(), report.nodes(), report.drifted(), json(report.counts()), report.filesRead(),
+                report.treeTruncated());
     }
 
     private static JsonNode json(String text) {

@@ -14,9 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
-import dev.remediator.store.InstalledRepository;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.RemediationState;
+import dev.remediator.store.InstallationStore;
+import dev.remediator.store.KnownRepository;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
@@ -27,6 +28,9 @@ import dev.remediator.store.RunHistoryStore;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class RemediationResource {
+
+    @Inject
+    InstallationStore installations;
 
     @Inject
     RemediationStore remediations;
@@ -47,7 +51,7 @@ public class RemediationResource {
     @Path("/analyses")
     public ApiPages.Page<RunHistoryStore.AnalysisSummary> analyses(@QueryParam("repository") String repository,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        long repositoryId = repository(repository).id;
+        long repositoryId = repository(repository).id();
         int size = ApiPages.limit(limit);
         return ApiPages.page(history.analyses(repositoryId, ApiPages.after("run", cursor), size + 1), size, "run",
                 RunHistoryStore.AnalysisSummary::runId);
@@ -58,11 +62,11 @@ public class RemediationResource {
     public ApiPages.Page<RemediationSummary> remediations(@QueryParam("repository") String repository,
             @QueryParam("state") String state, @QueryParam("action") String action, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        long repositoryId = repository(repository).id;
+        long repositoryId = repository(repository).id();
         int size = ApiPages.limit(limit);
-        List<RemediationRecord> rows = remediations.list(repositoryId, choice("state", state, RemediationState.class),
+        List<Remediation> rows = remediations.list(repositoryId, choice("state", state, RemediationState.class),
                 choice("action", action, RemediationAction.class), ApiPages.after("remediation", cursor), size + 1);
-        ApiPages.Page<RemediationRecord> page = ApiPages.page(rows, size, "remediation", r -> r.id);
+        ApiPages.Page<Remediation> page = ApiPages.page(rows, size, "remediation", r -> r.id());
         return new ApiPages.Page<>(page.items().stream().map(RemediationResource::summary).toList(), page.nextCursor());
     }
 
@@ -70,10 +74,10 @@ public class RemediationResource {
     @Path("/remediations/{id}")
     public RemediationDetail remediation(@PathParam("id") String id) {
         long number = ApiPages.number("id", id);
-        RemediationRecord r = remediations.find(number).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
+        Remediation r = remediations.find(number).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "no remediation " + number));
-        return new RemediationDetail(summary(r), r.explanation, r.decisionReason, r.approvalPermission,
-                r.approvalDeadline, r.note, r.outcome, remediations.audit(null, r.id, null, null, ApiPages.MAX_LIMIT));
+        return new RemediationDetail(summary(r), r.explanation(), r.decisionReason(), r.approvalPermission().name(),
+                r.approvalDeadline(), r.note(), r.outcome(), remediations.audit(null, r.id(), null, null, ApiPages.MAX_LIMIT));
     }
 
     /** The audit trail: every state change with actor, time, reason and delivery id. */
@@ -82,23 +86,23 @@ public class RemediationResource {
     public ApiPages.Page<RemediationStore.AuditEvent> audit(@QueryParam("repository") String repository,
             @QueryParam("remediation") String remediation, @QueryParam("actor") String actor,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Long repositoryId = repository == null ? null : repository(repository).id;
+        Long repositoryId = repository == null ? null : repository(repository).id();
         Long remediationId = remediation == null ? null : ApiPages.number("remediation", remediation);
         int size = ApiPages.limit(limit);
         return ApiPages.page(remediations.audit(repositoryId, remediationId, actor, ApiPages.after("audit", cursor),
                 size + 1), size, "audit", RemediationStore.AuditEvent::id);
     }
 
-    private static RemediationSummary summary(RemediationRecord r) {
-        return new RemediationSummary(r.id, r.action.name(), r.target, r.state.name(), r.risk, r.runId, r.subject,
-                r.headSha, r.headBranch, r.pullUrl, r.createdAt, r.updatedAt);
+    private static RemediationSummary summary(Remediation r) {
+        return new RemediationSummary(r.id(), r.action().name(), r.target(), r.state().name(), r.risk().value(), r.runId(), r.subject(),
+                r.headSha(), r.headBranch(), r.pullUrl(), r.createdAt(), r.updatedAt());
     }
 
-    private static InstalledRepository repository(String fullName) {
+    private KnownRepository repository(String fullName) {
         if (fullName == null || !fullName.contains("/")) {
             throw ApiPages.problem(Response.Status.BAD_REQUEST, "repository must be given as owner/name");
         }
-        return InstalledRepository.byFullName(fullName).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
+        return installations.repository(fullName).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "Remediator is not installed on " + fullName));
     }
 

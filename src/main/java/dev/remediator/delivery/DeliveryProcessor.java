@@ -6,14 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +21,9 @@ import org.jboss.logging.MDC;
 
 import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
-import dev.remediator.webhook.WebhookJson;
+import dev.remediator.delivery.WebhookJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -75,32 +66,17 @@ public class DeliveryProcessor {
     Duration firstRetryDelay;
 
     /** Identifies this process's leases; a restarted process is a new owner. */
-    private final String owner = hostName() + "/" + UUID.randomUUID();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private ThreadPoolExecutor executor;
+    private final String owner = owner();
+    private WorkerPool pool;
 
     @PostConstruct
     void start() {
-        AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
-                task -> {
-                    Thread thread = new Thread(task, "delivery-worker-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        pool = new WorkerPool("delivery-worker", workers, queueCapacity, this::process);
     }
 
     /** Queues a stored delivery; when the queue is full it stays stored and the recovery job brings it back. */
     public void submit(long id) {
-        if (!inFlight.add(id)) {
-            return;
-        }
-        try {
-            executor.execute(() -> runInRequestContext(id));
-        } catch (RejectedExecutionException e) {
-            inFlight.remove(id);
-            LOG.debugf("Worker queue full; delivery row %d waits for the recovery job", id);
-        }
+        pool.submit(id);
     }
 
     /** Brings back deliveries that were never picked up, wait for a retry, or were held by a dead process. */
@@ -108,36 +84,18 @@ public class DeliveryProcessor {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
-        List<Long> due = store.due(Math.max(1, queueCapacity - executor.getQueue().size()));
-        due.forEach(this::submit);
+        store.due(pool.room()).forEach(this::submit);
     }
 
     @Scheduled(every = "${remediator.delivery.lease-renewal-interval:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewLeases() {
-        store.renewLeases(owner, List.copyOf(inFlight), lease);
+        store.renewLeases(owner, pool.inFlight(), lease);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        // Unfinished deliveries keep their lease until it expires; another replica or the next start finishes them.
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void runInRequestContext(long id) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            process(id);
-        } finally {
-            requestContext.terminate();
-            inFlight.remove(id);
-        }
+        pool.shutdown(Duration.ofSeconds(10));
     }
 
     void process(long id) {
@@ -160,7 +118,7 @@ public class DeliveryProcessor {
         try {
             outcome = dispatch(row);
         } catch (Exception e) {
-            Optional<Deferrable> deferred = deferrable(e);
+            Optional<Deferrable> deferred = Retries.deferrable(e);
             if (deferred.isPresent()) {
                 outcome = "deferred";
                 LOG.warnf("Delivery %s (%s) put back until %s: %s", row.deliveryId(), row.event(),
@@ -210,27 +168,21 @@ public class DeliveryProcessor {
             store.finish(row.id(), owner, "FAILED", reason);
             return "failed";
         }
-        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(row.attempts() - 1, 7));
+        Duration delay = Retries.after(firstRetryDelay, row.attempts());
         LOG.errorf(e, "Delivery %s (%s) failed (attempt %d of %d); retrying in %s", row.deliveryId(), row.event(),
                 row.attempts(), maxAttempts, delay);
         store.retryAt(row.id(), owner, Instant.now().plus(delay), reason, false);
         return "retry";
     }
 
-    private static Optional<Deferrable> deferrable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Deferrable deferrable) {
-                return Optional.of(deferrable);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String hostName() {
+    /** This process's name in the leases it takes: the host and a fresh id, so that a restart is a new owner. */
+    public static String owner() {
+        String host;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "unknown-host";
+            host = "unknown-host";
         }
+        return host + "/" + UUID.randomUUID();
     }
 }

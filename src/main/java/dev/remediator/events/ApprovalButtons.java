@@ -13,8 +13,9 @@ import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.Approvals;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.flow.failure.Reanalysis;
+import dev.remediator.flow.lifecycle.Approvals;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -37,6 +38,9 @@ public class ApprovalButtons implements DeliveryHandler {
     @Inject
     Approvals approvals;
 
+    @Inject
+    Reanalysis reanalysis;
+
     @Override
     public boolean handles(Delivery delivery) {
         return delivery.is("check_run", "requested_action") && delivery.installationId() != null
@@ -52,8 +56,8 @@ public class ApprovalButtons implements DeliveryHandler {
                 delivery.repositoryFullName());
         for (String prefix : new String[] { CheckRunReport.APPROVE, CheckRunReport.REJECT, CheckRunReport.REANALYSE }) {
             long id = CheckRunReport.remediationId(identifier, prefix);
-            RemediationRecord remediation = id < 0 ? null : store.find(id).orElse(null);
-            if (remediation == null || remediation.repositoryId != delivery.repositoryId()) {
+            Remediation remediation = id < 0 ? null : store.find(id).orElse(null);
+            if (remediation == null || remediation.repositoryId() != delivery.repositoryId()) {
                 continue;
             }
             Approvals.Answer answer = switch (prefix) {
@@ -61,7 +65,7 @@ public class ApprovalButtons implements DeliveryHandler {
                         delivery.deliveryId());
                 case CheckRunReport.REJECT -> approvals.reject(github, delivery.installationId(), remediation, actor,
                         delivery.deliveryId());
-                default -> approvals.reanalyse(github, delivery.installationId(), remediation, actor, delivery.deliveryId());
+                default -> reanalysis.reanalyse(github, delivery.installationId(), remediation, actor, delivery.deliveryId());
             };
             LOG.infof("Button %s by @%s: %s", identifier, actor, answer.message());
             return;

@@ -17,8 +17,8 @@ import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.Approvals;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.flow.lifecycle.Approvals;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
@@ -98,8 +98,8 @@ public class CommentCommands implements DeliveryHandler {
 
     private Approvals.Answer decide(RepositoryGitHub github, Delivery delivery, String verb, String id, int pull,
             String actor) throws Exception {
-        Optional<RemediationRecord> remediation = id == null ? remediations.latestForPull(delivery.repositoryId(), pull)
-                : remediations.find(Long.parseLong(id)).filter(r -> r.repositoryId == delivery.repositoryId());
+        Optional<Remediation> remediation = id == null ? remediations.latestForPull(delivery.repositoryId(), pull)
+                : remediations.find(Long.parseLong(id)).filter(r -> r.repositoryId() == delivery.repositoryId());
         if (remediation.isEmpty()) {
             return new Approvals.Answer(Approvals.Outcome.REFUSED, "There is no remediation"
                     + (id == null ? " for this pull request" : " with id " + id + " in this repository") + " to " + verb + ".");
@@ -123,12 +123,12 @@ public class CommentCommands implements DeliveryHandler {
             return "Remediator has not analysed a failed run of this pull request.";
         }
         StringBuilder out = new StringBuilder("Run " + run.get() + ":");
-        for (RemediationRecord r : remediations.forRun(repositoryId, run.get())) {
-            out.append("\n\n").append(r.explanation);
-            if (r.action.executable()) {
-                out.append("\n\nProposed: ").append(r.action.slug()).append(" (risk ").append(r.risk).append("), ")
-                        .append(r.state.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(". ")
-                        .append(r.decisionReason == null ? "" : MarkdownText.escape(r.decisionReason) + ".");
+        for (Remediation r : remediations.forRun(repositoryId, run.get())) {
+            out.append("\n\n").append(r.explanation());
+            if (r.action().executable()) {
+                out.append("\n\nProposed: ").append(r.action().slug()).append(" (risk ").append(r.risk()).append("), ")
+                        .append(r.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(". ")
+                        .append(r.decisionReason() == null ? "" : MarkdownText.escape(r.decisionReason()) + ".");
             }
         }
         return out.toString();

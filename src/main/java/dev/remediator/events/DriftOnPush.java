@@ -13,8 +13,8 @@ import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.RepositoryConfigLoader;
-import dev.remediator.remediation.DriftAnalysis;
-import dev.remediator.remediation.PushedCommit;
+import dev.remediator.flow.drift.DriftAnalysis;
+import dev.remediator.flow.drift.PushedCommit;
 
 /**
  * {@code push} to the default branch or to a branch of the config's {@code drift.branches}: drift detection and the

@@ -10,8 +10,8 @@ import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.RepositoryConfigLoader;
-import dev.remediator.remediation.FailedRun;
-import dev.remediator.remediation.FailureAnalysis;
+import dev.remediator.flow.failure.FailedRun;
+import dev.remediator.flow.failure.FailureAnalysis;
 
 /** {@code workflow_run} completed red: analyse, plan, act, report (DESIGN §1). */
 @ApplicationScoped

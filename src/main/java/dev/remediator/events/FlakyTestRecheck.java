@@ -9,8 +9,8 @@ import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.RepositoryConfigLoader;
-import dev.remediator.remediation.FailedRun;
-import dev.remediator.remediation.FailureAnalysis;
+import dev.remediator.flow.failure.FailedRun;
+import dev.remediator.flow.failure.FailureAnalysis;
 
 /**
  * {@code workflow_run} completed green at a commit where the same workflow failed: the tests that failed there are

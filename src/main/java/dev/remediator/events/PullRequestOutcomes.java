@@ -37,13 +37,14 @@ public class PullRequestOutcomes implements DeliveryHandler {
     @Override
     public void handle(Delivery delivery) {
         JsonNode pull = delivery.payload().path("pull_request");
-        String outcome = pull.path("merged").asBoolean() ? "merged" : "closed";
+        boolean merged = pull.path("merged").asBoolean();
+        String outcome = merged ? "merged" : "closed";
         String actor = delivery.payload().path("sender").path("login").asText("unknown");
-        remediations.recordOutcome(delivery.repositoryId(), pull.path("head").path("ref").asText(), outcome, actor,
+        remediations.recordOutcome(delivery.repositoryId(), pull.path("head").path("ref").asText(), merged, actor,
                 delivery.deliveryId()).ifPresent(r -> {
-                    registry.counter("remediator.pull_requests", "action", r.action.slug(), "outcome", outcome).increment();
+                    registry.counter("remediator.pull_requests", "action", r.action().slug(), "outcome", outcome).increment();
                     LOG.infof("Remediator's pull request #%d (%s) was %s by @%s", pull.path("number").asInt(),
-                            r.action.slug(), outcome, actor);
+                            r.action().slug(), outcome, actor);
                 });
     }
 }

@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.delivery.Delivery;
 import dev.remediator.delivery.DeliveryHandler;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryConfigLoader;
 import dev.remediator.github.RepositoryGitHub;
-import dev.remediator.remediation.RemediationExecutor;
-import dev.remediator.remediation.RemediationReports;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.flow.lifecycle.RemediationExecutor;
+import dev.remediator.flow.lifecycle.RemediationReports;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -69,15 +69,15 @@ public class RegenerationResults implements DeliveryHandler {
         boolean push = delivery.event().equals("push");
         String branch = push ? payload.path("ref").asText().substring("refs/heads/".length())
                 : payload.path("workflow_run").path("head_branch").asText();
-        Optional<RemediationRecord> found = store.byBranch(delivery.repositoryId(), branch);
-        if (found.isEmpty() || found.get().action != RemediationAction.REGENERATE
-                || found.get().state != RemediationState.EXECUTING) {
+        Optional<Remediation> found = store.byBranch(delivery.repositoryId(), branch);
+        if (found.isEmpty() || found.get().action() != RemediationAction.REGENERATE
+                || found.get().state() != RemediationState.EXECUTING) {
             LOG.infof("%s on %s of %s: no regeneration waits for it", delivery.eventAction(), branch,
                     delivery.repositoryFullName());
             return;
         }
-        RemediationRecord remediation = found.get();
-        if (push && payload.path("after").asText().equals(remediation.subject)) {
+        Remediation remediation = found.get();
+        if (push && payload.path("after").asText().equals(remediation.subject())) {
             // the branch's creation from the pushed commit, by Remediator itself
             return;
         }
@@ -95,11 +95,11 @@ public class RegenerationResults implements DeliveryHandler {
                     + "); nothing was opened", delivery.deliveryId());
         } else {
             executor.execute(github, remediation, config.config(), delivery.deliveryId());
-            if (!push && store.find(remediation.id).orElseThrow().state == RemediationState.EXECUTING) {
+            if (!push && store.find(remediation.id()).orElseThrow().state() == RemediationState.EXECUTING) {
                 executor.fail(remediation, "the regeneration workflow finished without pushing to " + branch
                         + "; nothing was opened", delivery.deliveryId());
             }
         }
-        reports.publish(github, store.find(remediation.id).orElseThrow());
+        reports.publish(github, store.find(remediation.id()).orElseThrow());
     }
 }

@@ -17,7 +17,8 @@ import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.LoadedConfig.Source;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.config.RepositoryConfigParser;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.InstallationStore;
+import dev.remediator.store.KnownRepository;
 
 /**
  * Finds the config that applies to a repository: its own {@code .github/remediator.yml}, else the one in the
@@ -26,6 +27,9 @@ import dev.remediator.store.InstalledRepository;
  */
 @ApplicationScoped
 public class RepositoryConfigLoader {
+
+    @Inject
+    InstallationStore installations;
 
     private static final Logger LOG = Logger.getLogger(RepositoryConfigLoader.class);
     private static final String ORGANISATION_REPOSITORY = ".github";
@@ -68,15 +72,15 @@ public class RepositoryConfigLoader {
             return LoadedConfig.defaults();
         }
         // The organisation's .github repository is readable only if the installation includes it.
-        Optional<InstalledRepository> shared = InstalledRepository.byFullName(organisationRepository)
-                .filter(r -> r.installationId == installationId);
+        Optional<KnownRepository> shared = installations.repository(organisationRepository)
+                .filter(r -> r.installationId() == installationId);
         if (shared.isEmpty()) {
             LOG.debugf("No config in %s and no %s repository in installation %d: defaults apply", fullName,
                     organisationRepository, installationId);
             return LoadedConfig.defaults();
         }
         try {
-            return readFrom(installationId, shared.get().id, shared.get().fullName, Source.ORGANIZATION)
+            return readFrom(installationId, shared.get().id(), shared.get().fullName(), Source.ORGANIZATION)
                     .orElseGet(LoadedConfig::defaults);
         } catch (GitHubApiException e) {
             if (e.status() != 404 && e.status() != 422) {

@@ -302,12 +302,12 @@ public final class RepositoryGitHub {
 
     // ---- Checks ----------------------------------------------------------------------------------------------
 
-    public long createCheckRun(ObjectNode body) throws IOException {
+    long createCheckRun(ObjectNode body) throws IOException {
         return call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.post(token, repo("/check-runs"), body))
                 .path("id").asLong();
     }
 
-    public void updateCheckRun(long checkRunId, ObjectNode body) throws IOException {
+    void updateCheckRun(long checkRunId, ObjectNode body) throws IOException {
         call(Set.of(GitHubPermission.CHECKS_WRITE), token -> rest.patch(token, repo("/check-runs/" + checkRunId), body));
     }
 

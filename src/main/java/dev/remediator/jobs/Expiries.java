@@ -9,14 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import dev.remediator.core.remediation.RemediationState;
-import dev.remediator.github.GitHubRepositories;
-import dev.remediator.remediation.RemediationReports;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.store.JobTicks;
-import dev.remediator.store.RemediationRecord;
+import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.RemediationStore;
 import io.quarkus.scheduler.Scheduled;
 
@@ -24,12 +21,11 @@ import io.quarkus.scheduler.Scheduled;
  * Waits that end (DESIGN §3): an approval nobody gives within {@code approval.timeout_hours} (default 24 h) expires
  * and its check run loses its buttons; a regeneration whose workflow has not pushed its result within
  * {@code remediator.drift.regeneration-timeout} (6 h) fails, saying so. Every replica's scheduler fires; one per tick
- * does the work.
+ * does the work. What GitHub shows of it is redrawn by {@code ReportsOfScheduledChanges}, from the outbox.
  */
 @ApplicationScoped
 public class Expiries {
 
-    private static final Logger LOG = Logger.getLogger(Expiries.class);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -38,12 +34,6 @@ public class Expiries {
 
     @Inject
     RemediationStore remediations;
-
-    @Inject
-    GitHubRepositories repositories;
-
-    @Inject
-    RemediationReports reports;
 
     @ConfigProperty(name = "remediator.approval.expiry-interval", defaultValue = "60s")
     Duration interval;
@@ -59,34 +49,18 @@ public class Expiries {
         if (!ticks.claim("approval-expiry", now, interval)) {
             return;
         }
-        for (RemediationRecord remediation : remediations.overdueApprovals(now)) {
-            if (remediations.transition(remediation.id, RemediationState.AWAITING_APPROVAL, RemediationState.EXPIRED,
-                    RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline, null)) {
-                remediations.note(remediation.id, "expired: nobody approved or rejected it before "
-                        + DEADLINE.format(remediation.approvalDeadline));
-                publish(remediation);
-            }
+        for (Remediation remediation : remediations.overdueApprovals(now)) {
+            remediations.apply(remediation.id(), LifecycleChange.of(RemediationEvent.APPROVAL_EXPIRED,
+                    RemediationStore.REMEDIATOR, "no decision before " + remediation.approvalDeadline(), null)
+                    .noting("expired: nobody approved or rejected it before "
+                            + DEADLINE.format(remediation.approvalDeadline())));
         }
-        for (RemediationRecord remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
+        for (Remediation remediation : remediations.dispatchedBefore(now.minus(regenerationTimeout))) {
             String reason = "the regeneration workflow has not pushed its result within " + regenerationTimeout.toHours()
                     + " hours of its dispatch: look at its runs, then approve again";
-            if (remediations.transition(remediation.id, RemediationState.EXECUTING, RemediationState.FAILED,
-                    RemediationStore.REMEDIATOR, reason, null)) {
-                remediations.note(remediation.id, reason);
-                publish(remediation);
-            }
+            remediations.apply(remediation.id(), LifecycleChange.of(RemediationEvent.EXECUTION_FAILED,
+                    RemediationStore.REMEDIATOR, reason, null).noting(reason));
         }
         ticks.forgetBefore(now.minus(Duration.ofDays(1)));
-    }
-
-    private void publish(RemediationRecord remediation) {
-        InstalledRepository repository = InstalledRepository.findById(remediation.repositoryId);
-        try {
-            reports.publish(repositories.open(repository.installationId, repository.id, repository.fullName),
-                    remediation);
-        } catch (Exception e) {
-            // The state is stored whatever GitHub shows; the next report of it (a click, a re-analysis) redraws it.
-            LOG.errorf(e, "Remediation %d ended, but its check run could not be updated", remediation.id);
-        }
     }
 }

@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.remediator.remediation.DriftAnalysis;
+import dev.remediator.flow.drift.DriftAnalysis;
 import dev.remediator.store.DriftStore;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.KnownRepository;
 import dev.remediator.store.JobTicks;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -50,16 +50,16 @@ public class NightlyDriftScan {
     }
 
     /** Scans the repositories one after the other; one that cannot be scanned is named, and the others go on. */
-    public DriftStore.Scan scan(List<InstalledRepository> repositories) {
+    public DriftStore.Scan scan(List<KnownRepository> repositories) {
         long id = drifts.startScan(repositories.size());
         int[] outcomes = new int[DriftAnalysis.ScanOutcome.values().length];
         List<DriftStore.ScanProblem> problems = new ArrayList<>();
-        for (InstalledRepository repository : repositories) {
+        for (KnownRepository repository : repositories) {
             try {
                 outcomes[drift.scan(repository).ordinal()]++;
             } catch (Exception e) {
-                LOG.warnf(e, "The drift scan of %s failed", repository.fullName);
-                problems.add(new DriftStore.ScanProblem(repository.fullName, e.getClass().getSimpleName() + ": "
+                LOG.warnf(e, "The drift scan of %s failed", repository.fullName());
+                problems.add(new DriftStore.ScanProblem(repository.fullName(), e.getClass().getSimpleName() + ": "
                         + e.getMessage()));
             }
         }

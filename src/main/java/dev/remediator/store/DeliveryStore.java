@@ -27,11 +27,6 @@ public class DeliveryStore {
             Long repositoryId, String repositoryFullName, int attempts, Instant receivedAt, byte[] payload) {
     }
 
-    /** Unfinished: never claimed, waiting for a retry, or claimed by a worker whose lease ran out. */
-    private static final String DUE = """
-            ((status in ('RECEIVED', 'RETRY') and next_attempt_at <= now())
-              or (status = 'PROCESSING' and lease_until < now()))""";
-
     @Inject
     EntityManager em;
 
@@ -71,78 +66,37 @@ public class DeliveryStore {
     /** Takes the lease of a due delivery; empty when another worker has it or it is finished. */
     @Transactional
     public Optional<Claimed> claim(long id, String owner, Duration lease) {
-        List<?> rows = em.createNativeQuery("""
-                update delivery set status = 'PROCESSING', attempts = attempts + 1, lease_owner = ?2,
-                                    lease_until = now() + make_interval(secs => ?3)
-                where id = ?1 and """ + DUE + """
-                returning id, delivery_id, event, action, installation_id, repository_id, repository_full_name,
-                          attempts, received_at, payload""")
-                .setParameter(1, id)
-                .setParameter(2, owner)
-                .setParameter(3, (double) lease.toSeconds())
-                .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Claimed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    NativeRows.longOrNull(r[4]), NativeRows.longOrNull(r[5]), (String) r[6], ((Number) r[7]).intValue(), NativeRows.instant(r[8]), (byte[]) r[9]);
-        });
+        return rows().claim(id, owner, lease, "id, delivery_id, event, action, installation_id, repository_id, "
+                + "repository_full_name, attempts, received_at, payload").map(r -> new Claimed(((Number) r[0]).longValue(),
+                (String) r[1], (String) r[2], (String) r[3], NativeRows.longOrNull(r[4]), NativeRows.longOrNull(r[5]),
+                (String) r[6], ((Number) r[7]).intValue(), NativeRows.instant(r[8]), (byte[]) r[9]));
     }
 
     /** Ids of deliveries that need a worker, oldest first. */
     @Transactional
     public List<Long> due(int limit) {
-        List<?> ids = em.createNativeQuery("select id from delivery where " + DUE + " order by next_attempt_at limit ?1")
-                .setParameter(1, limit)
-                .getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+        return rows().due(limit);
     }
 
     /** Extends the leases a live worker holds, so that only a dead worker's deliveries are taken over. */
     @Transactional
     public int renewLeases(String owner, List<Long> ids, Duration lease) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return em.createNativeQuery("""
-                update delivery set lease_until = now() + make_interval(secs => ?3)
-                where lease_owner = ?1 and status = 'PROCESSING' and id in (?2)""")
-                .setParameter(1, owner)
-                .setParameter(2, ids)
-                .setParameter(3, (double) lease.toSeconds())
-                .executeUpdate();
+        return rows().renew(owner, ids, lease);
     }
 
     /** Ends processing as DONE, IGNORED or FAILED; a no-op if the lease was lost to another worker meanwhile. */
     @Transactional
     public boolean finish(long id, String owner, String status, String reason) {
-        return em.createNativeQuery("""
-                update delivery set status = ?3, status_reason = ?4, finished_at = now(), lease_owner = null,
-                                    lease_until = null
-                where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'""")
-                .setParameter(1, id)
-                .setParameter(2, owner)
-                .setParameter(3, status)
-                .setParameter(4, reason)
-                .executeUpdate() == 1;
+        return rows().finish(id, owner, status, reason);
     }
 
-    /**
-     * Puts the delivery back to be tried again at {@code at}. A deferral (GitHub down or rate limited) does not count
-     * as an attempt: waiting out an outage must not use up the retries that real failures get.
-     */
+    /** Puts the delivery back to be tried again at {@code at}; a deferral does not count as an attempt. */
     @Transactional
     public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
-        return em.createNativeQuery("""
-                update delivery set status = 'RETRY', status_reason = ?3, next_attempt_at = ?4, lease_owner = null,
-                                    lease_until = null, attempts = attempts - ?5
-                where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'""")
-                .setParameter(1, id)
-                .setParameter(2, owner)
-                .setParameter(3, reason)
-                .setParameter(4, at)
-                .setParameter(5, deferral ? 1 : 0)
-                .executeUpdate() == 1;
+        return rows().retryAt(id, owner, at, reason, deferral);
     }
 
-
+    private LeasedRows rows() {
+        return new LeasedRows(em, "delivery");
+    }
 }

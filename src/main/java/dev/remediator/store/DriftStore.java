@@ -79,28 +79,29 @@ public class DriftStore {
 
     @Transactional
     public Optional<DriftReportRecord> report(long repositoryId, String headSha) {
-        return DriftReportRecord.find("repositoryId = ?1 and headSha = ?2", repositoryId, headSha).firstResultOptional();
+        return DriftReportRow.find("repositoryId = ?1 and headSha = ?2", repositoryId, headSha)
+                .<DriftReportRow>firstResultOptional().map(DriftReportRow::record);
     }
 
     @Transactional
     public Optional<DriftReportRecord> report(long id) {
-        return DriftReportRecord.findByIdOptional(id);
+        return DriftReportRow.<DriftReportRow>findByIdOptional(id).map(DriftReportRow::record);
     }
 
     /** The newest report of a repository on a branch; any branch when {@code ref} is null. */
     @Transactional
     public Optional<DriftReportRecord> latest(long repositoryId, String ref) {
-        return ref == null ? DriftReportRecord.find("repositoryId = ?1 order by id desc", repositoryId).firstResultOptional()
-                : DriftReportRecord.find("repositoryId = ?1 and ref = ?2 order by id desc", repositoryId, ref)
-                        .firstResultOptional();
+        return (ref == null ? DriftReportRow.find("repositoryId = ?1 order by id desc", repositoryId)
+                : DriftReportRow.find("repositoryId = ?1 and ref = ?2 order by id desc", repositoryId, ref))
+                .<DriftReportRow>firstResultOptional().map(DriftReportRow::record);
     }
 
     /** A page of a repository's reports, newest first, after the report {@code beforeId} (exclusive) when given. */
     @Transactional
     public List<DriftReportRecord> history(long repositoryId, Long beforeId, int limit) {
-        return (beforeId == null ? DriftReportRecord.find("repositoryId = ?1 order by id desc", repositoryId)
-                : DriftReportRecord.find("repositoryId = ?1 and id < ?2 order by id desc", repositoryId, beforeId))
-                .page(0, limit).list();
+        return (beforeId == null ? DriftReportRow.find("repositoryId = ?1 order by id desc", repositoryId)
+                : DriftReportRow.find("repositoryId = ?1 and id < ?2 order by id desc", repositoryId, beforeId))
+                .page(0, limit).<DriftReportRow>list().stream().map(DriftReportRow::record).toList();
     }
 
     /** A node of a report: its context, kind and confidence, and its whole drift as JSON. */
@@ -140,8 +141,8 @@ public class DriftStore {
 
     /** The installed repository of that name (as the API is asked for it). */
     @Transactional
-    public Optional<InstalledRepository> repository(String fullName) {
-        return InstalledRepository.byFullName(fullName);
+    public Optional<KnownRepository> repository(String fullName) {
+        return InstalledRepository.byFullName(fullName).map(InstallationStore::known);
     }
 
     // ---- the Drift check run of a pushed commit -------------------------------------------------------------------
@@ -172,9 +173,10 @@ public class DriftStore {
 
     /** The repositories a scan looks at: installed, in an installation that is neither removed nor suspended. */
     @Transactional
-    public List<InstalledRepository> repositoriesToScan() {
-        return InstalledRepository.list("removedAt is null and installationId in "
-                + "(select i.id from Installation i where i.removedAt is null and i.suspendedAt is null) order by id");
+    public List<KnownRepository> repositoriesToScan() {
+        return InstalledRepository.<InstalledRepository>list("removedAt is null and installationId in "
+                + "(select i.id from Installation i where i.removedAt is null and i.suspendedAt is null) order by id")
+                .stream().map(InstallationStore::known).toList();
     }
 
     /** A repository the scan could not look at, and why. */

@@ -81,6 +81,28 @@ public class InstallationStore {
                 .executeUpdate();
     }
 
+    /** A repository the app is (or was) installed on. */
+    @Transactional
+    public Optional<KnownRepository> repository(long id) {
+        return Optional.ofNullable(InstalledRepository.<InstalledRepository>findById(id)).map(InstallationStore::known);
+    }
+
+    /** The repository of that name the app is installed on now. */
+    @Transactional
+    public Optional<KnownRepository> repository(String fullName) {
+        return InstalledRepository.byFullName(fullName).map(InstallationStore::known);
+    }
+
+    /** A repository's default branch as last heard of, {@code main} when never heard of. */
+    @Transactional
+    public String defaultBranchOf(long repositoryId) {
+        return InstalledRepository.defaultBranchOf(repositoryId);
+    }
+
+    static KnownRepository known(InstalledRepository r) {
+        return new KnownRepository(r.id, r.installationId, r.fullName, r.defaultBranch);
+    }
+
     /** Why deliveries for this installation or repository must be ignored, if they must. */
     @Transactional
     public Optional<String> whyIgnored(Long installationId, Long repositoryId) {

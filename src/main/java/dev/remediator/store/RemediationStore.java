@@ -7,16 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.LifecycleChange;
+import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.core.lifecycle.RemediationEvent;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.TrackRecord;
 
 /**
@@ -32,8 +38,13 @@ public class RemediationStore {
     /** Who a change is attributed to when no person made it. */
     public static final String REMEDIATOR = "remediator";
 
+    private static final Logger LOG = Logger.getLogger(RemediationStore.class);
+
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<EventRecorded> recorded;
 
     /** What a run the remediation is about looks like in the store. */
     public record RunKey(long repositoryId, long runId, int attempt, String headSha, String headBranch) {
@@ -46,13 +57,13 @@ public class RemediationStore {
      * @return the stored remediation, new or not
      */
     @Transactional
-    public RemediationRecord propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
+    public Remediation propose(RunKey run, PlannedRemediation planned, Instant approvalDeadline, String deliveryId) {
         Optional<Long> created = insert(run.repositoryId(), run.runId(), run.attempt(), null, run.headSha(), run.headBranch(),
                 planned, approvalDeadline, deliveryId);
-        // a lambda, not RemediationRecord::findById: that would bind to the base class, which Panache does not enhance
-        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
-                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
-                        run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult());
+        // a lambda, not RemediationRow::findById: that would bind to the base class, which Panache does not enhance
+        return created.<RemediationRow>map(id -> RemediationRow.findById(id))
+                .orElseGet(() -> RemediationRow.find("repositoryId = ?1 and runId = ?2 and action = ?3 and target = ?4",
+                        run.repositoryId(), run.runId(), planned.action(), planned.target()).firstResult()).remediation();
     }
 
     /** A pushed commit whose drift a remediation is about, and the branch it was pushed to. */
@@ -61,14 +72,14 @@ public class RemediationStore {
 
     /** The same for the drift of a pushed commit: (commit, action, target) is unique. */
     @Transactional
-    public RemediationRecord propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline,
+    public Remediation propose(PushKey push, PlannedRemediation planned, Instant approvalDeadline,
             String deliveryId) {
         Optional<Long> created = insert(push.repositoryId(), null, null, push.sha(), push.sha(), push.branch(), planned,
                 approvalDeadline, deliveryId);
-        return created.<RemediationRecord>map(id -> RemediationRecord.findById(id))
-                .orElseGet(() -> RemediationRecord.find("repositoryId = ?1 and runId is null and subject = ?2 "
+        return created.<RemediationRow>map(id -> RemediationRow.findById(id))
+                .orElseGet(() -> RemediationRow.find("repositoryId = ?1 and runId is null and subject = ?2 "
                         + "and action = ?3 and target = ?4", push.repositoryId(), push.sha(), planned.action(),
-                        planned.target()).firstResult());
+                        planned.target()).firstResult()).remediation();
     }
 
     /** The new remediation's id, or empty when an earlier call stored it (whichever unique key it falls under). */
@@ -101,7 +112,8 @@ public class RemediationStore {
             return Optional.empty();
         }
         long id = ((Number) ids.get(0)).longValue();
-        audit(id, repositoryId, null, RemediationState.PROPOSED, REMEDIATOR, planned.decision().reason(), deliveryId);
+        audit(id, repositoryId, null, LifecycleChange.of(RemediationEvent.PROPOSED_BY_PLANNER, REMEDIATOR,
+                planned.decision().reason(), deliveryId));
         return Optional.of(id);
     }
 
@@ -113,24 +125,44 @@ public class RemediationStore {
                 .getResultList().isEmpty();
     }
 
-    /** Moves a remediation from {@code from} to {@code to}; false when it was not in {@code from} any more. */
+    /** What became of a change asked of the lifecycle: the remediation as it is now, and why nothing changed. */
+    public record Transition(Remediation remediation, RemediationState from, String refusal) {
+
+        public boolean applied() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * The one way a remediation's state changes: checks the event against the lifecycle's table from the state the
+     * remediation is in now (its row locked), moves it, writes the audit row and records the domain event, in one
+     * transaction. A change the table does not allow from the current state (another click or replica was first, or
+     * a caller's mistake) changes nothing and says why.
+     */
     @Transactional
-    public boolean transition(long id, RemediationState from, RemediationState to, String actor, String reason,
-            String deliveryId) {
-        if (!from.canMoveTo(to)) {
-            throw new IllegalStateException("a remediation cannot go from " + from + " to " + to);
+    public Transition apply(long id, LifecycleChange change) {
+        List<?> current = em.createNativeQuery("select state from remediation where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("there is no remediation " + id);
         }
-        int updated = em.createNativeQuery("update remediation set state = ?3, updated_at = now() "
-                + "where id = ?1 and state = ?2")
-                .setParameter(1, id).setParameter(2, from.name()).setParameter(3, to.name())
-                .executeUpdate();
-        if (updated == 0) {
-            return false;
+        RemediationState from = RemediationState.valueOf((String) current.get(0));
+        Optional<RemediationState> to = change.event().after(from);
+        if (to.isEmpty()) {
+            LOG.debugf("Remediation %d: %s refused: %s", id, change.event(), change.event().refusal(from));
+            return new Transition(refreshed(id), from, change.event().refusal(from));
         }
-        RemediationRecord record = RemediationRecord.findById(id);
+        em.createNativeQuery("update remediation set state = ?2, note = coalesce(?3, note), updated_at = now() where id = ?1")
+                .setParameter(1, id).setParameter(2, to.get().name()).setParameter(3, change.note()).executeUpdate();
+        Remediation record = refreshed(id);
+        audit(id, record.repositoryId(), from, change);
+        return new Transition(record, from, null);
+    }
+
+    private Remediation refreshed(long id) {
+        RemediationRow record = RemediationRow.findById(id);
         em.refresh(record);
-        audit(id, record.repositoryId, from, to, actor, reason, deliveryId);
-        return true;
+        return record.remediation();
     }
 
     /** Keeps the latest thing worth telling about a remediation, for the check run and the comment. */
@@ -151,38 +183,42 @@ public class RemediationStore {
 
     /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
     @Transactional
-    public Optional<RemediationRecord> recordOutcome(long repositoryId, String branch, String outcome, String actor,
+    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
             String deliveryId) {
-        Optional<RemediationRecord> remediation = RemediationRecord
+        Optional<RemediationRow> remediation = RemediationRow
                 .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
-        remediation.ifPresent(r -> {
+        return remediation.map(r -> {
+            String outcome = merged ? "merged" : "closed";
             em.createNativeQuery("update remediation set outcome = ?2, updated_at = now() where id = ?1")
                     .setParameter(1, r.id).setParameter(2, outcome).executeUpdate();
-            audit(r.id, repositoryId, r.state, r.state, actor, "pull request #" + r.pullNumber + " " + outcome, deliveryId);
+            return apply(r.id, LifecycleChange.of(merged ? RemediationEvent.PULL_REQUEST_MERGED
+                    : RemediationEvent.PULL_REQUEST_CLOSED, actor, "pull request #" + r.pullNumber + " " + outcome,
+                    deliveryId)).remediation();
         });
-        return remediation;
     }
 
     @Transactional
-    public Optional<RemediationRecord> find(long id) {
-        return RemediationRecord.findByIdOptional(id);
+    public Optional<Remediation> find(long id) {
+        return RemediationRow.<RemediationRow>findByIdOptional(id).map(RemediationRow::remediation);
     }
 
     @Transactional
-    public List<RemediationRecord> forRun(long repositoryId, long runId) {
-        return RemediationRecord.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId);
+    public List<Remediation> forRun(long repositoryId, long runId) {
+        return remediations(RemediationRow.list("repositoryId = ?1 and runId = ?2 order by id", repositoryId, runId));
     }
 
     /** The remediations of a pushed commit's drift, in the order they were planned. */
     @Transactional
-    public List<RemediationRecord> forCommit(long repositoryId, String sha) {
-        return RemediationRecord.list("repositoryId = ?1 and runId is null and subject = ?2 order by id", repositoryId, sha);
+    public List<Remediation> forCommit(long repositoryId, String sha) {
+        return remediations(RemediationRow.list("repositoryId = ?1 and runId is null and subject = ?2 order by id",
+                repositoryId, sha));
     }
 
     /** The remediation that created a branch of Remediator's. */
     @Transactional
-    public Optional<RemediationRecord> byBranch(long repositoryId, String branch) {
-        return RemediationRecord.find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
+    public Optional<Remediation> byBranch(long repositoryId, String branch) {
+        return RemediationRow.find("repositoryId = ?1 and branch = ?2", repositoryId, branch)
+                .<RemediationRow>firstResultOptional().map(RemediationRow::remediation);
     }
 
     /** Records that a regeneration's workflow was dispatched, so that a resumed execution does not dispatch it again. */
@@ -194,14 +230,15 @@ public class RemediationStore {
 
     /** The newest remediation of a pull request's runs, for comment commands that name none. */
     @Transactional
-    public Optional<RemediationRecord> latestForPull(long repositoryId, int pullNumber) {
+    public Optional<Remediation> latestForPull(long repositoryId, int pullNumber) {
         List<?> ids = em.createNativeQuery("""
                 select r.id from remediation r
                 where r.repository_id = ?1 and r.action <> 'MANUAL_REVIEW' and exists (
                     select 1 from workflow_run w where w.run_id = r.run_id and ?2 = any(w.pull_request_numbers))
                 order by (r.state = 'AWAITING_APPROVAL') desc, r.id desc limit 1""")
                 .setParameter(1, repositoryId).setParameter(2, pullNumber).getResultList();
-        return ids.stream().findFirst().map(id -> RemediationRecord.findById(((Number) id).longValue()));
+        return ids.stream().findFirst().map(id -> RemediationRow.<RemediationRow>findById(((Number) id).longValue())
+                .remediation());
     }
 
     /** Pull request slots taken in a repository since a time (branches reserved): the daily limit counts these. */
@@ -219,7 +256,7 @@ public class RemediationStore {
     @Transactional
     public boolean reservePullRequest(long id, long repositoryId, String branch, int limit) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, repositoryId).getSingleResult();
-        RemediationRecord remediation = RemediationRecord.findById(id);
+        RemediationRow remediation = RemediationRow.findById(id);
         em.refresh(remediation);
         if (remediation.branchAt == null) {
             int taken = pullRequestsOpenedSince(repositoryId, Instant.now().minus(java.time.Duration.ofDays(1)));
@@ -249,14 +286,14 @@ public class RemediationStore {
 
     /** Remediations still waiting for an approval past their deadline. */
     @Transactional
-    public List<RemediationRecord> overdueApprovals(Instant now) {
-        return RemediationRecord.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now);
+    public List<Remediation> overdueApprovals(Instant now) {
+        return remediations(RemediationRow.list("state = ?1 and approvalDeadline < ?2", RemediationState.AWAITING_APPROVAL, now));
     }
 
     /** Regenerations still waiting for their workflow's push, dispatched before a time. */
     @Transactional
-    public List<RemediationRecord> dispatchedBefore(Instant before) {
-        return RemediationRecord.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before);
+    public List<Remediation> dispatchedBefore(Instant before) {
+        return remediations(RemediationRow.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before));
     }
 
     public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,
@@ -265,7 +302,7 @@ public class RemediationStore {
 
     /** Remediations of a repository, newest first, after the id {@code after} (null: from the newest). */
     @Transactional
-    public List<RemediationRecord> list(long repositoryId, RemediationState state, RemediationAction action, Long after,
+    public List<Remediation> list(long repositoryId, RemediationState state, RemediationAction action, Long after,
             int limit) {
         StringBuilder query = new StringBuilder("repositoryId = :repository");
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("repository", repositoryId));
@@ -281,7 +318,7 @@ public class RemediationStore {
             query.append(" and id < :after");
             parameters.put("after", after);
         }
-        return RemediationRecord.find(query + " order by id desc", parameters).page(0, limit).list();
+        return remediations(RemediationRow.find(query + " order by id desc", parameters).page(0, limit).list());
     }
 
     /** The audit trail, newest first, narrowed to a repository, a remediation or an actor when they are given. */
@@ -305,15 +342,23 @@ public class RemediationStore {
                 NativeRows.instant(r[8]));
     }
 
-    private void audit(long remediationId, long repositoryId, RemediationState from, RemediationState to, String actor,
-            String reason, String deliveryId) {
-        em.createNativeQuery("""
-                insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+    /** The audit row is the domain event: consumers pick it up from the outbox once this transaction commits. */
+    private void audit(long remediationId, long repositoryId, RemediationState from, LifecycleChange change) {
+        long eventId = ((Number) em.createNativeQuery("""
+                insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id,
+                                         event)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                returning id""")
                 .setParameter(1, remediationId).setParameter(2, repositoryId)
-                .setParameter(3, from == null ? null : from.name()).setParameter(4, to.name())
-                .setParameter(5, actor).setParameter(6, reason).setParameter(7, deliveryId)
-                .executeUpdate();
+                .setParameter(3, from == null ? null : from.name()).setParameter(4, change.event().to().name())
+                .setParameter(5, change.actor()).setParameter(6, change.reason()).setParameter(7, change.deliveryId())
+                .setParameter(8, change.event().name())
+                .getSingleResult()).longValue();
+        recorded.fire(new EventRecorded(eventId));
+    }
+
+    private static List<Remediation> remediations(List<RemediationRow> rows) {
+        return rows.stream().map(RemediationRow::remediation).toList();
     }
 
     private static String json(Object value) {

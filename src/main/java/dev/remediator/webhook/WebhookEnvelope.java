@@ -1,5 +1,6 @@
 package dev.remediator.webhook;
 
+import dev.remediator.delivery.WebhookJson;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package dev.remediator.webhook;
 
+import dev.remediator.delivery.WebhookJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class WebhookRoute {
     private static final Logger LOG = Logger.getLogger(WebhookRoute.class);
 
     /** GitHub caps payloads at 25 MB; larger bodies get 413 from the body handler. */
-    static final long MAX_PAYLOAD_BYTES = 25L * 1024 * 1024;
+    static final long MAX_PAYLOAD_BYTES = WebhookJson.MAX_PAYLOAD_BYTES;
 
     /** Lower than the order of any route registered without one, the extension's included. */
     private static final int BEFORE_EXTENSION = -1000;

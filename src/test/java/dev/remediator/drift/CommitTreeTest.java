@@ -18,7 +18,7 @@ import dev.remediator.core.drift.DriftReport;
 import dev.remediator.core.drift.GitBlobSha;
 import dev.remediator.core.drift.NodeDrift;
 import dev.remediator.core.drift.ProvenanceManifest;
-import dev.remediator.remediation.CommitTree;
+import dev.remediator.flow.drift.CommitTree;
 
 /** GitHub's recursive tree listing as the classifier's tree, and what a listing GitHub cut may not be trusted for. */
 class CommitTreeTest {

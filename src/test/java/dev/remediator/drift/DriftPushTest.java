@@ -98,8 +98,8 @@ class DriftPushTest extends EndToEndTest {
         assertThat(check.conclusion()).isEqualTo("failure");
         assertThat(CiScenario.plain(check.summary())).contains(MANIFEST, "cannot be used", "version");
         assertThat(drifts.report(drift.ci.repo.id(), sha)).hasValueSatisfying(report -> {
-            assertThat(report.verdict).isEqualTo("INVALID");
-            assertThat(report.problem).contains("version");
+            assertThat(report.verdict()).isEqualTo("INVALID");
+            assertThat(report.problem()).contains("version");
         });
     }
 

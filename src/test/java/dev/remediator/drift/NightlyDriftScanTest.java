@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.remediator.jobs.NightlyDriftScan;
 import dev.remediator.store.DriftStore;
-import dev.remediator.store.InstalledRepository;
+import dev.remediator.store.KnownRepository;
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.EndToEndTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,11 +34,11 @@ class NightlyDriftScanTest extends EndToEndTest {
     DriftStore drifts;
 
     /** The repository as the app knows it once a webhook about it arrived. */
-    private InstalledRepository installed(DriftScenario drift) {
+    private KnownRepository installed(DriftScenario drift) {
         return installed(drift.ci);
     }
 
-    private InstalledRepository installed(CiScenario ci) {
+    private KnownRepository installed(CiScenario ci) {
         return drifts.repository(ci.repo.fullName()).orElseThrow();
     }
 
@@ -59,11 +59,8 @@ class NightlyDriftScanTest extends EndToEndTest {
         CiScenario refused = CiScenario.create(github, rows, "scan-refused");
         refused.commit("Initial commit", "alice", Map.of("README.md", "# Refused\n"));
         refused.installation.permissions(Map.of("metadata", "read"));
-        InstalledRepository unreadable = new InstalledRepository();
-        unreadable.id = refused.repo.id();
-        unreadable.installationId = refused.installationId;
-        unreadable.fullName = refused.repo.fullName();
-        unreadable.defaultBranch = "main";
+        KnownRepository unreadable = new KnownRepository(refused.repo.id(), refused.installationId,
+                refused.repo.fullName(), "main");
         int before = github.requests().size();
 
         DriftStore.Scan result = scan.scan(List.of(installed(missed), installed(reported), installed(disabled),
@@ -76,12 +73,12 @@ class NightlyDriftScanTest extends EndToEndTest {
         assertThat(result.skipped()).as("drift disabled, and no manifest").isEqualTo(2);
         assertThat(result.failed()).isEqualTo(1);
         assertThat(result.problems()).singleElement().satisfies(problem -> assertThat(problem.repository())
-                .isEqualTo(unreadable.fullName));
+                .isEqualTo(unreadable.fullName()));
         assertThat(result.finishedAt()).isNotNull();
         assertThat(drifts.report(missed.ci.repo.id(), head)).hasValueSatisfying(report -> {
-            assertThat(report.source).isEqualTo("scan");
-            assertThat(report.ref).isEqualTo("main");
-            assertThat(report.verdict).isEqualTo("DRIFTED");
+            assertThat(report.source()).isEqualTo("scan");
+            assertThat(report.ref()).isEqualTo("main");
+            assertThat(report.verdict()).isEqualTo("DRIFTED");
         });
         assertThat(missed.driftCheck(head)).as("no check run for a scan").isEmpty();
         assertThat(DriftCheckRunTest.callsTo(reported.ci, before)).as("a head already reported: its config and its ref")

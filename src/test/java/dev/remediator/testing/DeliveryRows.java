@@ -29,7 +29,17 @@ public class DeliveryRows {
     public void awaitFinished(String deliveryId) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
                 .pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> java.util.Set.of("DONE", "IGNORED", "FAILED").contains(status(deliveryId)));
+                .until(() -> java.util.Set.of("DONE", "IGNORED", "FAILED").contains(status(deliveryId))
+                        && outboxDrained(deliveryId));
+    }
+
+    /** Whether every domain event the delivery caused has been published and handled by its consumers. */
+    @Transactional
+    public boolean outboxDrained(String deliveryId) {
+        return em.createNativeQuery("""
+                select 1 from audit_event e where e.delivery_id = ?1 and (e.published_at is null or exists (
+                    select 1 from event_consumption c where c.event_id = e.id and c.status not in ('DONE', 'FAILED')))
+                limit 1""").setParameter(1, deliveryId).getResultList().isEmpty();
     }
 
     public String status(String deliveryId) {

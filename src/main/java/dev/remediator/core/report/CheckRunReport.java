@@ -7,7 +7,7 @@ import java.util.Locale;
 import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.Location;
 import dev.remediator.core.config.ConfigProblem;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.text.MarkdownText;
 import dev.remediator.core.text.SecretMasker;
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RiskScore;
 
 /**
@@ -15,6 +16,11 @@ import dev.remediator.core.remediation.RiskScore;
 public record RemediationView(long id, RemediationAction action, String target, RemediationState state,
         RiskScore risk, String explanation, String decisionReason, Permission approvalPermission,
         Instant approvalDeadline, String pullUrl, String note) {
+
+    public static RemediationView of(Remediation r) {
+        return new RemediationView(r.id(), r.action(), r.target(), r.state(), r.risk(), r.explanation(),
+                r.decisionReason(), r.approvalPermission(), r.approvalDeadline(), r.pullUrl(), r.note());
+    }
 
     public boolean awaitingApproval() {
         return state == RemediationState.AWAITING_APPROVAL;

@@ -18,7 +18,7 @@ import dev.remediator.core.analysis.RunAnalysis;
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RiskFactor;
 import dev.remediator.core.remediation.RiskScore;
 

@@ -20,7 +20,7 @@ import dev.remediator.core.drift.FileChanges;
 import dev.remediator.core.drift.Generator;
 import dev.remediator.core.drift.NodeDrift;
 import dev.remediator.core.remediation.RemediationAction;
-import dev.remediator.core.remediation.RemediationState;
+import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.RiskFactor;
 import dev.remediator.core.remediation.RiskScore;
 

@@ -1,0 +1,92 @@
+package dev.remediator.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+
+/**
+ * Workers for rows of leased work (deliveries, outbox events): each row id is queued once while it is in flight, and
+ * a full queue drops it, since the row stays stored and the recovery job brings it back.
+ */
+public final class WorkerPool {
+
+    private final ThreadPoolExecutor executor;
+    private final int capacity;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final LongConsumer work;
+
+    public WorkerPool(String name, int workers, int capacity, LongConsumer work) {
+        AtomicInteger threads = new AtomicInteger();
+        this.capacity = capacity;
+        this.work = work;
+        this.executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity),
+                task -> {
+                    Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Queues a row; false when it is in flight already or the queue is full. */
+    public boolean submit(long id) {
+        if (!inFlight.add(id)) {
+            return false;
+        }
+        try {
+            executor.execute(() -> runInRequestContext(id));
+            return true;
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(id);
+            return false;
+        }
+    }
+
+    /** Runs a task on the pool outside the row bookkeeping (e.g. publishing an event before its rows exist). */
+    public void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the recovery job does the same work at its next tick
+        }
+    }
+
+    /** How many more rows the queue takes now. */
+    public int room() {
+        return Math.max(1, capacity - executor.getQueue().size());
+    }
+
+    public List<Long> inFlight() {
+        return List.copyOf(inFlight);
+    }
+
+    /** Unfinished rows keep their lease until it expires; another replica or the next start finishes them. */
+    public void shutdown(Duration wait) {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runInRequestContext(long id) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            work.accept(id);
+        } finally {
+            requestContext.terminate();
+            inFlight.remove(id);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.remediator.flow.failure;
+
+import dev.remediator.flow.lifecycle.PlannedRemediations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.remediator.core.analysis.JobAnalysis;
+import dev.remediator.core.analysis.LogAnalyzer;
+import dev.remediator.core.analysis.RunAnalysis;
+import dev.remediator.core.config.LoadedConfig;
+import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.remediation.FailureCase;
+import dev.remediator.core.remediation.RemediationPlanner;
+import dev.remediator.github.GitHubRepositories;
+import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.store.RemediationStore;
+import dev.remediator.store.RunHistoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * From a red workflow run to a plan (DESIGN §1-§3): the check run goes up at once, the failed jobs' logs are streamed
+ * through the analyzer, history adds its evidence, the planner proposes, the policy decides, what may run runs, and
+ * the reports are drawn from the result.
+ */
+@ApplicationScoped
+public class FailureAnalysis {
+
+    private static final Logger LOG = Logger.getLogger(FailureAnalysis.class);
+
+    @Inject
+    GitHubRepositories repositories;
+
+    @Inject
+    RunReports reports;
+
+    @Inject
+    FailureEvidence evidence;
+
+    @Inject
+    RunHistoryStore history;
+
+    @Inject
+    RemediationStore store;
+
+    @Inject
+    PlannedRemediations remediations;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final LogAnalyzer analyzer = LogAnalyzer.standard();
+    private final RemediationPlanner planner = new RemediationPlanner();
+
+    /**
+     * @param resumed whether an earlier attempt may have begun this work (a retried delivery, a re-analysis)
+     */
+    public void analyse(FailedRun given, LoadedConfig config, String deliveryId, boolean resumed) throws IOException {
+        RepositoryGitHub github = repositories.open(given.installationId(), given.repositoryId(), given.repository());
+        reports.start(github, given, resumed);
+        FailedRun run = given.fromFork() && given.pullRequests().isEmpty()
+                ? given.withPullRequests(github.openPullRequestsOf(given.headSha())) : given;
+        long started = System.nanoTime();
+        List<RepositoryGitHub.WorkflowJob> jobs = github.jobs(run.runId(), run.attempt());
+        Map<String, JobAnalysis> analyses = new LinkedHashMap<>();
+        for (RepositoryGitHub.WorkflowJob job : jobs) {
+            if (job.failed()) {
+                try (InputStream log = github.jobLog(job.id())) {
+                    analyses.put(job.name(), analyzer.analyze(log));
+                }
+            }
+        }
+        RunAnalysis analysis = RunAnalysis.merge(analyses);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        registry.timer("remediator.analysis").record(Duration.ofMillis(millis));
+        FailureCase failure = evidence.gather(github, run, analysis, analyses.size(), jobs.size(), config.config());
+        history.saveAnalysis(new RunHistoryStore.AnalysisRecord(run.analysed(), run.workflowName(), run.url(),
+                run.pullRequests(), analysis, failure.history().culprit().orElse(null), config.location(),
+                config.problems()), millis, deliveryId);
+        LOG.infof("Run %d of %s: %s (%.0f %%), %d failed job(s), analysed in %d ms", run.runId(), run.repository(),
+                analysis.category(), analysis.confidence() * 100, analyses.size(), millis);
+        act(github, run, failure, config.config(), deliveryId);
+        reports.publish(github, run.runId());
+    }
+
+    /** Runs of the same workflow that failed with failing tests at the commit a green run just passed. */
+    public List<Long> redRunsAtSameCommit(FailedRun green) {
+        return history.atSha(green.repositoryId(), green.headSha(), green.workflowId()).stream()
+                .filter(r -> r.red() && !r.failingTests().isEmpty()).map(r -> r.runId()).distinct().toList();
+    }
+
+    /**
+     * A green run at a commit where the same workflow failed with failing tests makes those tests flaky: each such
+     * failure is planned again with that evidence (DESIGN §2: failed and passed at the same SHA), which proposes
+     * quarantines.
+     */
+    public void recheckAfterGreenRun(FailedRun green, List<Long> redRuns, LoadedConfig config, String deliveryId)
+            throws IOException {
+        RepositoryGitHub github = repositories.open(green.installationId(), green.repositoryId(), green.repository());
+        for (long runId : redRuns) {
+            RunHistoryStore.AnalysisRecord analysed = history.latestAnalysis(green.repositoryId(), runId).orElse(null);
+            if (analysed == null) {
+                continue;
+            }
+            FailedRun red = green.sibling(analysed);
+            int jobs = analysed.analysis().jobs().size();
+            FailureCase failure = evidence.gather(github, red, analysed.analysis(), jobs, jobs, config.config());
+            if (!failure.history().flakyTests().isEmpty()) {
+                LOG.infof("Run %d of %s passed where run %d failed: %d flaky test(s)", green.runId(), green.repository(),
+                        runId, failure.history().flakyTests().size());
+                act(github, red, failure, config.config(), deliveryId);
+                reports.publish(github, runId);
+            }
+        }
+    }
+
+    /** Stores the plan, applies the policy's decision to what is new, and executes what may run now. */
+    void act(RepositoryGitHub github, FailedRun run, FailureCase failure, RepositoryConfig config, String deliveryId)
+            throws IOException {
+        remediations.act(github, planner.plan(failure),
+                (planned, deadline) -> store.propose(run.key(), planned, deadline, deliveryId), config, deliveryId);
+    }
+}

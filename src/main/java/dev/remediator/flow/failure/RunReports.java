@@ -1,0 +1,134 @@
+package dev.remediator.flow.failure;
+
+import dev.remediator.flow.lifecycle.RemediationReport;
+import dev.remediator.core.report.RemediationView;
+import dev.remediator.github.CheckRuns;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+
+import dev.remediator.core.report.CheckRunReport;
+import dev.remediator.core.report.RunReport;
+import dev.remediator.core.report.StickyComment;
+import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.store.GitHubLinks;
+import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.store.RemediationStore;
+import dev.remediator.store.RunHistoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What GitHub shows of a failed run (DESIGN §5): the "Remediator" check run on its head SHA, created as soon as
+ * analysis starts and redrawn from the store at every change, and the one sticky comment of each of its pull requests.
+ */
+@ApplicationScoped
+public class RunReports implements RemediationReport {
+
+    private static final Logger LOG = Logger.getLogger(RunReports.class);
+
+    @Inject
+    GitHubLinks links;
+
+    /** The app's slug: its comments are signed {@code <slug>[bot]}. */
+    @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "remediator")
+    String appName;
+
+    @Inject
+    RunHistoryStore history;
+
+    @Inject
+    RemediationStore remediations;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * The in-progress check run, once per workflow run: a redelivery or a re-analysis finds it again.
+     *
+     * @param resumed an earlier attempt may have created the check run and died before storing its id: look on GitHub
+     */
+    public long start(RepositoryGitHub github, FailedRun run, boolean resumed) throws IOException {
+        Optional<Long> known = links.checkRun(run.repositoryId(), run.runId());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CheckRuns.Found found = CheckRuns.findOrCreate(github, resumed, CheckRunReport.NAME, run.headSha(),
+                externalId(run.runId()), run.url(), "Analysing the failure",
+                CheckRunReport.analysingSummary(run.workflowName(), run.runId(), run.attempt()));
+        long id = found.id();
+        if (found.created()) {
+            registry.timer("remediator.detection.latency").record(Duration.between(run.receivedAt(), Instant.now()));
+        }
+        links.saveCheckRun(run.repositoryId(), run.runId(), run.headSha(), id);
+        return id;
+    }
+
+    @Override
+    public boolean covers(Remediation remediation) {
+        return !remediation.aboutDrift();
+    }
+
+    @Override
+    public void publish(RepositoryGitHub github, Remediation remediation) throws IOException {
+        publish(github, remediation.runId());
+    }
+
+    /** Redraws the check run and the sticky comments of a run (its latest analysed attempt) from the store. */
+    public void publish(RepositoryGitHub github, long runId) throws IOException {
+        Optional<RunHistoryStore.AnalysisRecord> stored = history.latestAnalysis(github.repositoryId(), runId);
+        Optional<Long> checkRun = links.checkRun(github.repositoryId(), runId);
+        if (stored.isEmpty() || checkRun.isEmpty()) {
+            LOG.warnf("Nothing to report for run %d of %s yet", runId, github.fullName());
+            return;
+        }
+        RunHistoryStore.AnalysisRecord analysis = stored.get();
+        RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
+                analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
+                analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
+                        .filter(r -> r.runAttempt() == analysis.run().attempt()).map(RemediationView::of).toList(),
+                analysis.configProblems(), analysis.configLocation());
+        CheckRunReport.Rendered rendered = CheckRunReport.render(report);
+        updateCheckRun(github, runId, checkRun.get(), rendered);
+        for (int pull : analysis.pullRequests()) {
+            upsertStickyComment(github, pull, StickyComment.render(report));
+        }
+    }
+
+    private void updateCheckRun(RepositoryGitHub github, long runId, long checkRunId, CheckRunReport.Rendered rendered)
+            throws IOException {
+        boolean annotate = !rendered.annotations().isEmpty() && rendered.conclusion() != null
+                && links.claimAnnotations(github.repositoryId(), runId);
+        CheckRuns.send(github, checkRunId, rendered, annotate);
+    }
+
+    /** One comment per pull request: found by its stored id, else by its marker, else created. */
+    private void upsertStickyComment(RepositoryGitHub github, int pull, String body) throws IOException {
+        Optional<Long> id = links.stickyComment(github.repositoryId(), pull);
+        if (id.isEmpty()) {
+            // a crash may have come between creating the comment and storing its id
+            id = github.comments(pull).stream().filter(c -> c.body().contains(StickyComment.MARKER)
+                    && (appName + "[bot]").equalsIgnoreCase(c.authorLogin()))
+                    .map(RepositoryGitHub.Comment::id).findFirst();
+        }
+        if (id.isPresent()) {
+            github.updateComment(id.get(), body);
+        } else {
+            id = Optional.of(github.createComment(pull, body));
+        }
+        links.saveStickyComment(github.repositoryId(), pull, id.get());
+    }
+
+    static String externalId(long runId) {
+        return "remediator-run-" + runId;
+    }
+
+}

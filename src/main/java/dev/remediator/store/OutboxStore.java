@@ -1,0 +1,101 @@
+package dev.remediator.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.remediator.core.lifecycle.RemediationChanged;
+import dev.remediator.core.lifecycle.RemediationEvent;
+import dev.remediator.core.lifecycle.RemediationState;
+
+/**
+ * The outbox: domain events (rows of the audit trail written with the change they record) and each consumer's work on
+ * them. An event is published once by whichever replica gets to it first, which queues one row per consumer that
+ * wants it; those rows are leased, retried and recovered like deliveries.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    /** A consumer's work on an event, leased by a worker. */
+    public record Claimed(long id, long eventId, String consumer, int attempts) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Optional<RemediationChanged> event(long eventId) {
+        List<?> rows = em.createNativeQuery("""
+                select id, remediation_id, repository_id, event, from_state, to_state, actor, reason, delivery_id, at
+                from audit_event where id = ?1 and event is not null""").setParameter(1, eventId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] r = (Object[]) row;
+            return new RemediationChanged(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(), RemediationEvent.valueOf((String) r[3]),
+                    r[4] == null ? null : RemediationState.valueOf((String) r[4]), RemediationState.valueOf((String) r[5]),
+                    (String) r[6], (String) r[7], (String) r[8], NativeRows.instant(r[9]));
+        });
+    }
+
+    /** Events not yet published, oldest first. */
+    @Transactional
+    public List<Long> unpublished(int limit) {
+        List<?> ids = em.createNativeQuery("select id from audit_event where published_at is null order by id limit ?1")
+                .setParameter(1, limit).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * Queues the event for these consumers and marks it published; the ids of the queued rows. Two replicas
+     * publishing the same event queue each consumer's row once.
+     */
+    @Transactional
+    public List<Long> publish(long eventId, Collection<String> consumers) {
+        for (String consumer : consumers) {
+            em.createNativeQuery("insert into event_consumption (event_id, consumer) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, eventId).setParameter(2, consumer).executeUpdate();
+        }
+        em.createNativeQuery("update audit_event set published_at = now() where id = ?1 and published_at is null")
+                .setParameter(1, eventId).executeUpdate();
+        List<?> ids = em.createNativeQuery("select id from event_consumption where event_id = ?1 and status = 'RECEIVED'")
+                .setParameter(1, eventId).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Transactional
+    public Optional<Claimed> claim(long id, String owner, Duration lease) {
+        return rows().claim(id, owner, lease, "id, event_id, consumer, attempts").map(r -> new Claimed(
+                ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue()));
+    }
+
+    @Transactional
+    public List<Long> due(int limit) {
+        return rows().due(limit);
+    }
+
+    @Transactional
+    public int renewLeases(String owner, List<Long> ids, Duration lease) {
+        return rows().renew(owner, ids, lease);
+    }
+
+    @Transactional
+    public boolean finish(long id, String owner, String status, String reason) {
+        return rows().finish(id, owner, status, reason);
+    }
+
+    @Transactional
+    public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
+        return rows().retryAt(id, owner, at, reason, deferral);
+    }
+
+    private LeasedRows rows() {
+        return new LeasedRows(em, "event_consumption");
+    }
+}
