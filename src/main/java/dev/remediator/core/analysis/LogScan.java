@@ -486,6 +486,11 @@ final class LogScan implements Findings {
         int end = Math.max(1, Math.min(lastLine, lastLine()));
         int start = Math.max(1, Math.min(firstLine, end));
         Map<Integer, String> lines = linesBack(start, end, "");
+        // what the passing run printed too is not why this one failed: the range starts at the first new line
+        while (passing != null && start < end && lines.containsKey(start) && passing.printed(lines.get(start))) {
+            lines.remove(start);
+            start++;
+        }
         board.add(new Finding(start, end, end, rule, afterFailedStep(start, rule.weight()), excerpt(excerpt), "", lines));
         lineReported = true;
     }

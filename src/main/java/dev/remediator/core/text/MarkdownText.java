@@ -20,28 +20,7 @@ public final class MarkdownText {
      * inert and line breaks become spaces, so that the result fits in a paragraph or a table cell.
      */
     public static String escape(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> {
-                }
-                case '\n', '\t' -> out.append(' ');
-                default -> {
-                    if (ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-            }
-        }
-        return out.toString();
+        return inert(text, true);
     }
 
     /**
@@ -49,6 +28,11 @@ public final class MarkdownText {
      * only HTML is made inert ({@code & < > "}), and line breaks become spaces.
      */
     public static String htmlText(String text) {
+        return inert(text, false);
+    }
+
+    /** HTML made inert, line breaks as spaces and, for Markdown prose, every Markdown character backslash-escaped. */
+    private static String inert(String text, boolean markdown) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -59,11 +43,16 @@ public final class MarkdownText {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
+                case '"' -> out.append(markdown ? "\"" : "&quot;");
                 case '\r' -> {
                 }
                 case '\n', '\t' -> out.append(' ');
-                default -> out.append(c);
+                default -> {
+                    if (markdown && ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
             }
         }
         return out.toString();
