@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.remediator.core.drift.DriftClassifier;
 import dev.remediator.core.drift.DriftMode;
@@ -90,11 +89,7 @@ final class DriftScanCommand extends DriftCheckoutCommand {
     static final class FormatConverter implements ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            try {
-                return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("unknown format '" + value + "' (expected json or markdown)");
-            }
+            return Formats.parse(Format.class, value);
         }
     }
 }

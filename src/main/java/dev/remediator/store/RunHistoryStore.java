@@ -163,6 +163,18 @@ public class RunHistoryStore {
                 repositoryId, branch, workflowId).stream().findFirst();
     }
 
+    /**
+     * The latest green run of a workflow on a branch that completed since {@code since}, before a given run: the
+     * passing run whose logs show what a failed run printed anew.
+     */
+    @Transactional
+    public Optional<RunRecord> lastGreenSince(long repositoryId, String branch, Long workflowId, long runId,
+            Instant since) {
+        return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
+                + "and w.conclusion = 'success' and w.updated_at >= ?4 and w.run_id < " + runId, "w.run_id desc limit 1",
+                repositoryId, branch, workflowId, since).stream().findFirst();
+    }
+
     private List<RunRecord> records(String where, String orderBy, Object... parameters) {
         var query = em.createNativeQuery("""
                 select w.run_id, w.run_attempt, w.workflow_id, w.head_sha, w.head_branch, w.conclusion,

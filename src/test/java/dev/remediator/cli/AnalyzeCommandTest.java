@@ -102,6 +102,46 @@ class AnalyzeCommandTest {
         assertThat(run.err()).contains("Missing required parameter").contains("FILE|DIR");
     }
 
+    @Test
+    void asTextEachBlockIsPrintedWithItsLineNumbersAndWhyItIsThere() throws IOException {
+        Path log = copy("junit/surefire-failure.log", "build.log");
+
+        Printed printed = print("analyze", "--format", "text", log.toString());
+
+        assertThat(printed.exitCode()).isZero();
+        assertThat(printed.out()).startsWith(log + ": TEST, confidence 0.90\n")
+                .contains("  1. lines 11-21, TEST, 0.90: the first test failure in the log (junit.test-failure)")
+                .contains("     13 | org.opentest4j.AssertionFailedError: expected: <true> but was: <false>");
+    }
+
+    @Test
+    void aPassingLogAsBaselineRanksWhatIsNewFirst() throws IOException {
+        Path passing = directory.resolve("pass.log");
+        Files.writeString(passing, "warning: 3 deprecated calls\nerror: flaky cache miss for 1a2b3c4d5e\nok\n");
+        Path failing = directory.resolve("fail.log");
+        Files.writeString(failing, "error: flaky cache miss for 9f8e7d6c5b\nerror: the schema is newer than this build\n");
+
+        JsonNode analysis = run("analyze", failing.toString(), "--baseline", passing.toString()).lines().get(0);
+
+        assertThat(analysis.get("evidence").get(0).get("start").asInt()).isEqualTo(2);
+        assertThat(analysis.get("evidence").get(0).get("reason").asText()).contains("new since the passing run");
+        assertThat(analysis.get("evidence").get(0).get("block").get(0).get("text").asText())
+                .isEqualTo("error: the schema is newer than this build");
+    }
+
+    @Test
+    void aBaselineThatCannotBeReadIsSaidSo() {
+        Printed printed = print("analyze", "x.log", "--baseline", directory.resolve("missing.log").toString());
+
+        assertThat(printed.exitCode()).isEqualTo(1);
+        assertThat(printed.err()).contains("cannot read").contains("missing.log").contains("no such file");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        assertThat(print("analyze", "--format", "yaml", "x.log").exitCode()).isEqualTo(2);
+    }
+
     private Path copy(String sample, String name) throws IOException {
         Path target = directory.resolve(name);
         try (InputStream in = AnalyzeCommandTest.class.getResourceAsStream("/logs/" + sample)) {
@@ -110,7 +150,26 @@ class AnalyzeCommandTest {
         return target;
     }
 
+    /** What a run of the command line printed as it is. */
+    private record Printed(int exitCode, String out, String err) {
+    }
+
     private Run run(String... args) {
+        Printed printed = print(args);
+        try {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : printed.out().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(json.readTree(line));
+                }
+            }
+            return new Run(printed.exitCode(), lines, printed.err());
+        } catch (IOException e) {
+            throw new AssertionError("the command printed something that is not JSON", e);
+        }
+    }
+
+    private static Printed print(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -119,15 +178,7 @@ class AnalyzeCommandTest {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
             int exitCode = RemediatorCli.run(args);
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : printed.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(json.readTree(line));
-                }
-            }
-            return new Run(exitCode, lines, errors.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("the command printed something that is not JSON", e);
+            return new Printed(exitCode, printed.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

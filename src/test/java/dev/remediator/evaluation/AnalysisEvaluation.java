@@ -28,6 +28,10 @@ import dev.remediator.core.analysis.LogAnalyzer;
  * in any, and whether the category matches {@code evaluation/pytorch-categories.properties}.</li>
  * <li>BugSwarm's analyzer data: precision and recall of the failed test names, and whether "a test failed" is
  * right on the logs of broken builds.</li>
+ * <li>The labelled dev set ({@code evaluation/dev-set/labels.jsonl}, labelling rule beside it): each log labelled with
+ * the line ranges a person reads to understand the failure. Line-level precision, recall and F1 of the first
+ * evidence range (the block shown first) against the labelled lines, averaged over logs; hit@1, whether the first
+ * range overlaps a label; and the share of logs whose verdict is {@code UNKNOWN}.</li>
  * </ul>
  * It prints the figures, then every miss, so that each can be looked at. The exit code is 1 when a target is missed.
  */
@@ -39,6 +43,10 @@ public final class AnalysisEvaluation {
     static final double RECALL_TARGET = 0.90;
     static final double PRECISION_TARGET = 0.95;
     static final double DETECTION_TARGET = 0.95;
+    static final double DEV_RECALL_TARGET = 0.80;
+    static final double DEV_PRECISION_TARGET = 0.60;
+    static final double DEV_HIT_TARGET = 0.90;
+    static final double DEV_UNKNOWN_TARGET = 0.10;
 
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final ObjectMapper json = new ObjectMapper();
@@ -55,6 +63,7 @@ public final class AnalysisEvaluation {
         AnalysisEvaluation evaluation = new AnalysisEvaluation();
         evaluation.pytorch(fixtures.resolve("pytorch"));
         evaluation.bugSwarm(fixtures.resolve("bugswarm"));
+        evaluation.devSet(fixtures);
         System.out.println();
         System.out.println("Misses (" + evaluation.misses.size() + "):");
         evaluation.misses.forEach(miss -> System.out.println("  " + miss));
@@ -161,6 +170,103 @@ public final class AnalysisEvaluation {
         figure("failed-test recall", foundNames, expectedNames, RECALL_TARGET);
         figure("failed-test precision", rightNames, reportedNames, PRECISION_TARGET);
         figure("\"a test failed\" on broken logs", detectionRight, brokenLogs, DETECTION_TARGET);
+    }
+
+    /**
+     * The dev set: logs of the shared fixtures ({@code pytorch/...}, {@code bugswarm/...}) and the excerpts kept with
+     * the tests ({@code excerpts/...} is {@code src/test/resources/logs/...}).
+     */
+    private void devSet(Path fixtures) throws IOException {
+        int logs = 0;
+        double precision = 0;
+        double recall = 0;
+        double f1 = 0;
+        int hits = 0;
+        int unknown = 0;
+        try (InputStream labels = AnalysisEvaluation.class.getResourceAsStream("/evaluation/dev-set/labels.jsonl")) {
+            for (String record : new String(labels.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (record.isBlank()) {
+                    continue;
+                }
+                JsonNode label = json.readTree(record);
+                String name = label.get("log").asText();
+                List<int[]> ranges = new ArrayList<>();
+                label.get("ranges").forEach(r -> ranges.add(new int[] { r.get(0).asInt(), r.get(1).asInt() }));
+                JobAnalysis analysis;
+                try (InputStream log = devSetLog(fixtures, name)) {
+                    analysis = analyzer.analyze(log);
+                }
+                LineScore score = LineScore.of(analysis.evidence().isEmpty() ? null : analysis.evidence().get(0), ranges);
+                logs++;
+                precision += score.precision();
+                recall += score.recall();
+                f1 += score.f1();
+                hits += score.hit() ? 1 : 0;
+                unknown += analysis.category() == dev.remediator.core.analysis.FailureCategory.UNKNOWN ? 1 : 0;
+                if (!score.hit() || score.recall() < 0.5) {
+                    misses.add(String.format(Locale.ROOT, "dev set %-48s labelled %s; first range %s; P %.2f R %.2f",
+                            name, ranges.stream().map(r -> r[0] + "-" + r[1]).toList(), ranges(analysis.evidence()),
+                            score.precision(), score.recall()));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("Dev set logs: " + logs);
+        average("line precision (first range, macro)", precision, logs, DEV_PRECISION_TARGET);
+        average("line recall (first range, macro)", recall, logs, DEV_RECALL_TARGET);
+        average("line F1 (first range, macro)", f1, logs, 0);
+        figure("hit@1 (first range overlaps a label)", hits, logs, DEV_HIT_TARGET);
+        double unknownShare = logs == 0 ? 0 : (double) unknown / logs;
+        boolean met = unknownShare <= DEV_UNKNOWN_TARGET;
+        targetsMet &= met;
+        System.out.printf(Locale.ROOT, "  %-45s %5.1f %%  (%d of %d; target at most %.0f %%: %s)%n", "UNKNOWN verdicts",
+                unknownShare * 100, unknown, logs, DEV_UNKNOWN_TARGET * 100, met ? "met" : "MISSED");
+    }
+
+    private static InputStream devSetLog(Path fixtures, String name) throws IOException {
+        if (name.startsWith("excerpts/")) {
+            InputStream excerpt = AnalysisEvaluation.class.getResourceAsStream("/logs/" + name.substring("excerpts/".length()));
+            if (excerpt == null) {
+                throw new IOException("no excerpt " + name + " in src/test/resources/logs");
+            }
+            return excerpt;
+        }
+        return Files.newInputStream(fixtures.resolve(name));
+    }
+
+    private void average(String what, double sum, int total, double target) {
+        double mean = total == 0 ? 0 : sum / total;
+        boolean met = mean >= target;
+        targetsMet &= met;
+        System.out.printf(Locale.ROOT, "  %-45s %5.2f    %s%n", what, mean,
+                target > 0 ? String.format(Locale.ROOT, "(target %.2f: %s)", target, met ? "met" : "MISSED") : "");
+    }
+
+    /** How well one evidence range covers the labelled lines of one log. */
+    record LineScore(double precision, double recall, boolean hit) {
+
+        static LineScore of(Evidence first, List<int[]> labels) {
+            Set<Integer> labelled = new java.util.HashSet<>();
+            labels.forEach(r -> {
+                for (int line = r[0]; line <= r[1]; line++) {
+                    labelled.add(line);
+                }
+            });
+            if (first == null) {
+                return new LineScore(0, 0, false);
+            }
+            int overlap = 0;
+            for (int line = first.start(); line <= first.end(); line++) {
+                overlap += labelled.contains(line) ? 1 : 0;
+            }
+            int predicted = first.end() - first.start() + 1;
+            return new LineScore((double) overlap / predicted, labelled.isEmpty() ? 0 : (double) overlap / labelled.size(),
+                    overlap > 0);
+        }
+
+        double f1() {
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
     }
 
     /**

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of analyses, the contract other tools rely on: {@code file}, {@code category}, {@code confidence},
- * {@code transient}, {@code evidence} (best first, {@code {"start", "end", "rule", ...}} with 1-based inclusive line
- * numbers), {@code failingTests} and {@code locations} ({@code {"path", "line", "column"}}).
+ * {@code transient}, {@code evidence} (best first, {@code {"start", "end", "rule", "category", "confidence", "excerpt",
+ * "reason", "block"}} with 1-based inclusive line numbers; {@code block} lists the range's lines that were read as
+ * {@code {"line", "text"}}), {@code failingTests} and {@code locations} ({@code {"path", "line", "column"}}).
  */
 public final class AnalysisJson {
 
@@ -29,7 +30,12 @@ public final class AnalysisJson {
                     .put("rule", range.rule())
                     .put("category", range.category().name())
                     .put("confidence", range.confidence())
-                    .put("excerpt", range.excerpt());
+                    .put("excerpt", range.excerpt())
+                    .put("reason", range.reason());
+            ArrayNode block = evidence.get(evidence.size() - 1).withArray("block");
+            for (Evidence.BlockLine line : range.block()) {
+                block.addObject().put("line", line.number()).put("text", line.text());
+            }
         }
         addTestsAndLocations(node, analysis.failingTests(), analysis.locations());
         node.put("lines", analysis.lines());

@@ -3,30 +3,48 @@ package dev.remediator.core.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * Gathers what the rules found into chunks of nearby lines and ranks them. Lines that explain one failure sit
  * together (an error, its context, the runner's exit code right after), so findings a few lines apart merge into one
- * chunk, whatever rules they come from; a chunk is as decisive as its most decisive finding. Between equally
- * decisive chunks the later one ranks first: the last error before a job stops is the one that stopped it.
+ * chunk, whatever rules they come from; a chunk is as decisive as its most decisive finding, so a cause (a test's
+ * assertion, a compiler error) ranks above what follows from it (a summary, {@code BUILD FAILURE}, an exit code),
+ * whose rules weigh less. Between equally decisive chunks of one rule the first ranks first: the first failing test or
+ * compiler error is the cause, the later ones are often its consequences (a chunk whose excerpt the log repeats later
+ * ranks where its last copy does: a tool that prints its report twice means the final one). Between equally
+ * decisive chunks of different rules the later one ranks first: the last error before a job stops is the one that
+ * stopped it.
  *
  * <p>Findings that only give context (the last lines of a log, weighing less than {@value #CONTEXT}) stay in
  * chunks of their own, so that they never stretch the range of an error. Only the {@value #KEPT} best chunks are
- * kept, so the board stays small whatever the log's size.
+ * kept (among equals, the first ones), so the board stays small whatever the log's size.
  */
 final class EvidenceBoard {
 
     /** Lines that may separate two findings of one chunk. */
     static final int GAP = 3;
     /** Longest chunk, in lines; a longer run of findings is cut into several chunks. */
-    static final int MAX_SPAN = 40;
+    static final int MAX_SPAN = Block.MAX_LINES + 20;
     static final int KEPT = 100;
     /** Findings lighter than this only give context. */
     static final double CONTEXT = 0.2;
+    /** Findings at least this heavy come from rules specific to a tool. */
+    static final double SPECIFIC = 0.6;
 
-    /** A rule's verdict on some lines, with its weight after the marker bonus. */
-    record Finding(int start, int end, int keyLine, Rule rule, double weight, String excerpt) {
+    /**
+     * A rule's verdict on some lines, with its weight after the marker bonus and the passing log's say; {@code note}
+     * adds to the reason it is shown (frames left out, new since the passing run), {@code lines} holds the text of
+     * the lines read, by number.
+     */
+    record Finding(int start, int end, int keyLine, Rule rule, double weight, String excerpt, String note,
+            Map<Integer, String> lines) {
+
+        Finding(int start, int end, int keyLine, Rule rule, double weight, String excerpt) {
+            this(start, end, keyLine, rule, weight, excerpt, "", Map.of());
+        }
     }
 
     /** Lines that explain the failure together. */
@@ -35,6 +53,7 @@ final class EvidenceBoard {
         private int end;
         private Finding best;
         private Finding bestCategorised;
+        private final TreeMap<Integer, String> lines = new TreeMap<>();
 
         private Chunk(Finding first) {
             start = first.start();
@@ -64,6 +83,11 @@ final class EvidenceBoard {
             return best.weight();
         }
 
+        /** The text of the chunk's lines that were read, by number. */
+        Map<Integer, String> lines() {
+            return lines.subMap(start, true, end, true);
+        }
+
         FailureCategory category() {
             return bestCategorised == null ? FailureCategory.UNKNOWN : bestCategorised.rule().category();
         }
@@ -77,6 +101,7 @@ final class EvidenceBoard {
         private void take(Finding finding) {
             start = Math.min(start, finding.start());
             end = Math.max(end, finding.end());
+            lines.putAll(finding.lines());
             if (best == null || outranks(finding, best)) {
                 best = finding;
             }
@@ -93,6 +118,7 @@ final class EvidenceBoard {
             }
             start = Math.min(start, other.start);
             end = Math.max(end, other.end);
+            lines.putAll(other.lines);
         }
     }
 
@@ -100,7 +126,9 @@ final class EvidenceBoard {
     static final Comparator<Chunk> RANKING = Comparator.comparingDouble(Chunk::weight).reversed()
             .thenComparing(Comparator.comparingInt(Chunk::end).reversed());
 
-    private final PriorityQueue<Chunk> kept = new PriorityQueue<>(RANKING.reversed());
+    /** Worst first, so that the worst is dropped when full: lighter, then later (the first failures are kept). */
+    private final PriorityQueue<Chunk> kept = new PriorityQueue<>(Comparator.comparingDouble(Chunk::weight)
+            .thenComparing(Comparator.comparingInt(Chunk::start).reversed()));
     private Chunk open;
 
     void add(Finding finding) {
@@ -131,7 +159,50 @@ final class EvidenceBoard {
             }
         }
         merged.sort(RANKING);
+        firstOfARuleFirst(merged);
         return merged;
+    }
+
+    /**
+     * Among chunks of equal weight, puts the chunks of each rule in the order they appear in the log, in the places
+     * that rule's chunks hold in the ranking; a chunk whose excerpt appears again later goes right after its last copy.
+     */
+    private static void firstOfARuleFirst(List<Chunk> ranked) {
+        int from = 0;
+        while (from < ranked.size()) {
+            int to = from;
+            while (to < ranked.size() && ranked.get(to).weight() == ranked.get(from).weight()) {
+                to++;
+            }
+            List<Chunk> group = ranked.subList(from, to);
+            java.util.Map<String, List<Integer>> placesByRule = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < group.size(); i++) {
+                placesByRule.computeIfAbsent(group.get(i).best().rule().id(), rule -> new ArrayList<>()).add(i);
+            }
+            List<Chunk> reordered = new ArrayList<>(group);
+            for (List<Integer> places : placesByRule.values()) {
+                List<Chunk> chunks = new ArrayList<>(places.stream().map(group::get).toList());
+                chunks.sort(Comparator.comparingInt(chunk -> logPosition(chunk, chunks)));
+                for (int i = 0; i < places.size(); i++) {
+                    reordered.set(places.get(i), chunks.get(i));
+                }
+            }
+            for (int i = 0; i < group.size(); i++) {
+                group.set(i, reordered.get(i));
+            }
+            from = to;
+        }
+    }
+
+    /** Where a chunk sits in the log, or where the last chunk with its excerpt does. */
+    private static int logPosition(Chunk chunk, List<Chunk> sameRule) {
+        int position = chunk.start();
+        for (Chunk other : sameRule) {
+            if (other.start() > position && other.best().excerpt().equals(chunk.best().excerpt())) {
+                position = other.start();
+            }
+        }
+        return position == chunk.start() ? 2 * position : 2 * position + 1;
     }
 
     private void keep(Chunk chunk) {

@@ -57,13 +57,27 @@ public final class LogAnalyzer {
 
     /** Analyses one job's log, read to its end; the caller closes the stream. */
     public JobAnalysis analyze(InputStream log) throws IOException {
+        return analyze(log, null);
+    }
+
+    /**
+     * Analyses one job's log beside the log of a passing run of the same job: what both printed weighs far less,
+     * what is new weighs more.
+     *
+     * @param passing the passing log, or {@code null} when there is none
+     */
+    public JobAnalysis analyze(InputStream log, PassingLog passing) throws IOException {
         RuleSet[] fresh = ruleSets.stream().map(Supplier::get).toArray(RuleSet[]::new);
-        return new LogScan(matcher, fresh).read(log);
+        return new LogScan(matcher, fresh, passing).read(log);
     }
 
     public JobAnalysis analyze(Path log) throws IOException {
+        return analyze(log, null);
+    }
+
+    public JobAnalysis analyze(Path log, PassingLog passing) throws IOException {
         try (InputStream in = Files.newInputStream(log)) {
-            return analyze(in);
+            return analyze(in, passing);
         }
     }
 }

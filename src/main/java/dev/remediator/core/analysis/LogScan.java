@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import dev.remediator.core.analysis.EvidenceBoard.Chunk;
 import dev.remediator.core.analysis.EvidenceBoard.Finding;
@@ -18,7 +22,12 @@ import dev.remediator.core.text.SecretMasker;
 /**
  * One pass over one log. Bytes are read into a fixed buffer; the keyword matcher marks the lines worth a look, and
  * only those are cleaned (timestamp, colour codes, carriage return, runner marker), decoded and given to the rule
- * sets whose keywords they hold. Every other line is only counted.
+ * sets whose keywords they hold. Every other line is only counted, except while the block of a finding is open
+ * ({@link Block}): then every line is read until the block ends. The bytes of the last {@value #LOOK_BEHIND} bytes of
+ * lines stay in the buffer, so that a range reported backwards (a step's last output) shows its text too.
+ *
+ * <p>Given a passing log of the same job, a finding on a line that the passing log also printed weighs far less, and
+ * one on a new line a little more.
  */
 final class LogScan implements Findings {
 
@@ -37,12 +46,29 @@ final class LogScan implements Findings {
     static final double AFTER_FAILURE_PENALTY = 0.2;
     /** Chunks of a non-transient kind at least this decisive make a transient-looking failure not worth a re-run. */
     static final double DECISIVE = 0.7;
+    /** Characters of each line of a block that the evidence keeps. */
+    static final int MAX_BLOCK_LINE = 300;
+    /** Bytes of read lines kept before the line being read. */
+    static final int LOOK_BEHIND = 64 * 1024;
+    /** Bytes at the start of a log that tell whether it is text at all. */
+    static final int SNIFF = 8 * 1024;
+    /** What a finding on a line the passing log also printed still weighs, as a share of its weight. */
+    static final double SEEN_WHEN_PASSING = 0.3;
+    /** What a finding on a line the passing log never printed weighs more. */
+    static final double NEW_SINCE_PASSING = 0.1;
+    /** Rules that sum up failures reported above them, or tell only that a step or a build failed. */
+    private static final Pattern SUMMARY_RULE = Pattern.compile(
+            ".*(?:counts|summary.*|build-failure|build-failed|test-result|failing|script-failed|goal-failed"
+                    + "|could-not-compile|package-failed|build-stopped|build-step-failed|class-failed|suite-failed)$");
+    /** Rules that only read what a failed step printed last, whatever the tool. */
+    private static final Pattern STEP_OUTPUT_RULE = Pattern.compile("runner\\.(?:failed-step|log-end)");
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte ESC = 0x1b;
 
     private final KeywordMatcher matcher;
     private final RuleSet[] ruleSets;
+    private final PassingLog passing;
     private final EvidenceBoard board = new EvidenceBoard();
     private final FailingTests failingTests = new FailingTests();
     private final Set<Location> locations = new LinkedHashSet<>();
@@ -68,43 +94,104 @@ final class LogScan implements Findings {
     private int afterFailedStep;
     /** Whether a rule set reported anything about the line being read. */
     private boolean lineReported;
+    /** The block being extended from a finding's line, or {@code null}. */
+    private Block block;
+    /** The finding whose block is open; it goes on the board when the block ends. */
+    private Finding blockAnchor;
+    private TreeMap<Integer, String> blockLines;
+    /** Whether the rule sets are reading a line (not the end of the log), so that the buffer holds its lines. */
+    private boolean dispatching;
 
-    LogScan(KeywordMatcher matcher, RuleSet[] ruleSets) {
+    /** @param passing a passing log of the same job, or {@code null} */
+    LogScan(KeywordMatcher matcher, RuleSet[] ruleSets, PassingLog passing) {
         this.matcher = matcher;
         this.ruleSets = ruleSets;
+        this.passing = passing;
     }
 
     JobAnalysis read(InputStream in) throws IOException {
-        int n;
-        while ((n = in.read(buf, filled, buf.length - filled)) >= 0) {
+        int n = 0;
+        while (filled < SNIFF && (n = in.read(buf, filled, buf.length - filled)) >= 0) {
             bytes += n;
             filled += n;
-            if (skippingRestOfLine) {
-                int newline = newlineFrom(pos, filled);
-                pos = Math.min(newline + 1, filled);
-                skippingRestOfLine = newline == filled;
-            }
-            int end = lastNewline() + 1;
-            if (end > pos) {
-                readLines(end);
-            }
-            compact();
-            if (filled == buf.length) {
-                // the line being read fills the whole buffer: read its head, drop the rest up to its newline
-                readLine(pos, filled);
-                pos = filled;
-                skippingRestOfLine = true;
-                compact();
-            }
+        }
+        if (!isText(Math.min(filled, SNIFF))) {
+            return notText(in);
+        }
+        consume();
+        while (n >= 0 && (n = in.read(buf, filled, buf.length - filled)) >= 0) {
+            bytes += n;
+            filled += n;
+            consume();
         }
         if (!skippingRestOfLine && pos < filled) {
             readLine(pos, filled);
         }
         lineNumber--;
+        if (block != null) {
+            closeBlock();
+        }
         for (RuleSet ruleSet : ruleSets) {
             ruleSet.onEnd(this);
         }
         return verdict();
+    }
+
+    /** Reads the complete lines among the bytes just read. */
+    private void consume() {
+        if (skippingRestOfLine) {
+            int newline = newlineFrom(pos, filled);
+            pos = Math.min(newline + 1, filled);
+            skippingRestOfLine = newline == filled;
+        }
+        int end = lastNewline() + 1;
+        if (end > pos) {
+            readLines(end);
+        }
+        compact();
+        if (filled == buf.length) {
+            // the line being read fills the whole buffer: read its head, drop the rest up to its newline
+            readLine(pos, filled);
+            pos = filled;
+            skippingRestOfLine = true;
+            compact();
+        }
+    }
+
+    /**
+     * Whether the first bytes of the log look like text: no NUL byte, and few control characters other than tab,
+     * newline, carriage return, form feed, backspace and escape. An executable, an archive or an image is not a log.
+     */
+    private boolean isText(int length) {
+        int controls = 0;
+        for (int i = 0; i < length; i++) {
+            int b = buf[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\b' && b != ESC) || b == 0x7f) {
+                controls++;
+            }
+        }
+        return controls * 20 <= length;
+    }
+
+    /** The verdict on a log that is not text: nothing to read in it; the lines are still counted. */
+    private JobAnalysis notText(InputStream in) throws IOException {
+        long newlines = countNewlines(0, filled);
+        byte last = filled > 0 ? buf[filled - 1] : (byte) '\n';
+        int n;
+        while ((n = in.read(buf, 0, buf.length)) >= 0) {
+            bytes += n;
+            newlines += countNewlines(0, n);
+            if (n > 0) {
+                last = buf[n - 1];
+            }
+        }
+        long lines = newlines + (bytes > 0 && last != '\n' ? 1 : 0);
+        Evidence notText = new Evidence(1, 1, "input.not-text", FailureCategory.UNKNOWN, 0, "not a text log",
+                "not a text log: binary bytes at its start", List.of());
+        return new JobAnalysis(FailureCategory.UNKNOWN, 0, false, List.of(notText), List.of(), List.of(), lines, bytes);
     }
 
     /** Reads the complete lines of {@code buf[pos, end)}; {@code end} follows a newline. */
@@ -112,7 +199,7 @@ final class LogScan implements Findings {
         int hitCount = -1;
         int h = 0;
         while (pos < end) {
-            if (sectionBits != 0) {
+            if (sectionBits != 0 || block != null) {
                 readLine(pos, newlineFrom(pos, end));
                 continue;
             }
@@ -151,22 +238,56 @@ final class LogScan implements Findings {
             source = scratch;
         }
         long wanted = (matcher.bits(source, from, to) & ~LogAnalyzer.COLOURED) | sectionBits;
-        if (wanted != 0) {
-            dispatch(new String(source, from, to - from, StandardCharsets.UTF_8), wanted);
+        if (wanted != 0 || block != null) {
+            String text = new String(source, from, to - from, StandardCharsets.UTF_8);
+            LogMarker marker = markerOf(text);
+            text = withoutMarker(text, marker);
+            if (block != null) {
+                extendBlock(text, marker);
+            }
+            if (wanted != 0) {
+                dispatch(text, marker, wanted);
+            }
         }
         pos = Math.min(newline + 1, filled);
         lineNumber++;
     }
 
-    private void dispatch(String text, long wanted) {
-        LogMarker marker = LogMarker.NONE;
-        if (text.startsWith("##[")) {
-            int close = text.indexOf(']');
-            if (close > 0) {
-                marker = LogMarker.named(text.substring(3, close));
-                text = text.substring(close + 1);
-            }
+    private static LogMarker markerOf(String text) {
+        int close = text.startsWith("##[") ? text.indexOf(']') : -1;
+        return close > 0 ? LogMarker.named(text.substring(3, close)) : LogMarker.NONE;
+    }
+
+    private static String withoutMarker(String text, LogMarker marker) {
+        return marker == LogMarker.NONE ? text : text.substring(text.indexOf(']') + 1);
+    }
+
+    private void extendBlock(String text, LogMarker marker) {
+        switch (block.offer(text, marker)) {
+            case TAKE, SKIP -> blockLines.put(lineNumber, blockLine(text));
+            case END -> closeBlock();
         }
+    }
+
+    private void closeBlock() {
+        closeBlock(Integer.MAX_VALUE);
+    }
+
+    /** Puts the open block's finding on the board, its range ending where the block ended, at most at {@code last}. */
+    private void closeBlock(int last) {
+        Finding anchor = blockAnchor;
+        int end = Math.max(anchor.end(), Math.min(last, anchor.keyLine() + block.extent()));
+        String note = block.omittedFrames() == 0 ? anchor.note()
+                : join(anchor.note(), block.omittedFrames() + " stack frames left out");
+        block = null;
+        blockAnchor = null;
+        board.add(new Finding(anchor.start(), end, anchor.keyLine(), anchor.rule(), anchor.weight(), anchor.excerpt(),
+                note, blockLines));
+        blockLines = null;
+    }
+
+    private void dispatch(String text, LogMarker marker, long wanted) {
+        dispatching = true;
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
         lineReported = false;
         for (int i = 0; i < ruleSets.length; i++) {
@@ -177,6 +298,7 @@ final class LogScan implements Findings {
                 sectionBits = ruleSet.wantsEveryLine() ? sectionBits | bit : sectionBits & ~bit;
             }
         }
+        dispatching = false;
     }
 
     /** The cleaned text of the line before the one being read, or "" when it is gone (first line, overlong). */
@@ -189,6 +311,40 @@ final class LogScan implements Findings {
         if (start == 0 && !bufferStartsLine) {
             return "";
         }
+        return cleanText(start, newline);
+    }
+
+    /**
+     * The text of the lines from {@code first} to {@code last}, at most the line being read, cleaned and without
+     * runner markers, as far as the buffer still holds them; {@code current} is the text of the line being read.
+     * Empty once every line has been read.
+     */
+    private Map<Integer, String> linesBack(int first, int last, String current) {
+        TreeMap<Integer, String> lines = new TreeMap<>();
+        if (!dispatching) {
+            return lines;
+        }
+        if (last >= lineNumber) {
+            lines.put(lineNumber, blockLine(current));
+        }
+        int newline = currentLineStart - 1;
+        for (int number = lineNumber - 1; number >= first && newline >= 0 && lineNumber - number <= Block.MAX_LINES;
+                number--) {
+            int start = lineStartBefore(newline, 0);
+            if (start == 0 && !bufferStartsLine) {
+                break;
+            }
+            String text = cleanText(start, newline);
+            if (number <= last) {
+                lines.put(number, blockLine(withoutMarker(text, markerOf(text))));
+            }
+            newline = start - 1;
+        }
+        return lines;
+    }
+
+    /** The text of the line {@code buf[start, newline)}, cleaned of timestamp, colour codes and carriage return. */
+    private String cleanText(int start, int newline) {
         int contentStart = start + prefixLength(start, newline);
         int contentEnd = newline > contentStart && buf[newline - 1] == '\r' ? newline - 1 : newline;
         contentEnd = Math.min(contentEnd, contentStart + MAX_LINE);
@@ -198,15 +354,18 @@ final class LogScan implements Findings {
         return new String(buf, contentStart, contentEnd - contentStart, StandardCharsets.UTF_8);
     }
 
-    /** Moves the unread bytes, and the line before them when it is short enough, to the start of the buffer. */
+    /**
+     * Moves the unread bytes, and the whole lines of the last {@value #LOOK_BEHIND} bytes read before them, to the
+     * start of the buffer.
+     */
     private void compact() {
         int keepFrom = pos;
         if (pos > 0 && !skippingRestOfLine) {
-            int previousStart = lineStartBefore(pos - 1, Math.max(0, pos - 1 - MAX_LINE));
-            boolean whole = previousStart > 0 ? buf[previousStart - 1] == '\n' : bufferStartsLine;
-            if (whole) {
-                keepFrom = previousStart;
+            int floor = pos - LOOK_BEHIND;
+            if (floor <= 0) {
+                return;
             }
+            keepFrom = Math.min(pos, newlineFrom(floor - 1, pos) + 1);
         }
         if (keepFrom == 0) {
             return;
@@ -235,6 +394,11 @@ final class LogScan implements Findings {
                 if (buf[i] == 'Z' && buf[i + 1] == ' ') {
                     return i + 2 - start;
                 }
+            }
+            // an empty line: the runner writes its timestamp without the space
+            int last = end > start && buf[end - 1] == '\r' ? end - 2 : end - 1;
+            if (last - t >= 19 && last - t <= 40 && buf[last] == 'Z') {
+                return last + 1 - start;
             }
         }
         return length;
@@ -290,20 +454,63 @@ final class LogScan implements Findings {
     @Override
     public void report(int firstLine, LogLine keyLine, Rule rule) {
         double bonus = keyLine.marker() == LogMarker.ERROR ? ERROR_MARKER_BONUS : 0;
-        add(firstLine, keyLine.number(), keyLine.number(), keyLine.text(), rule, Math.min(1, rule.weight() + bonus));
+        int key = keyLine.number();
+        int start = Math.max(1, Math.min(firstLine, key));
+        double weight = afterFailedStep(start, Math.min(1, rule.weight() + bonus));
+        String note = "";
+        if (passing != null) {
+            boolean seen = passing.printed(keyLine.text());
+            weight = seen ? weight * SEEN_WHEN_PASSING : Math.min(1, weight + NEW_SINCE_PASSING);
+            note = seen ? "also printed by the passing run" : "new since the passing run";
+        }
+        Map<Integer, String> lines = linesBack(start, key, keyLine.text());
+        Finding finding = new Finding(start, key, key, rule, weight, excerpt(keyLine.text()), note, lines);
+        lineReported = true;
+        if (dispatching && key == lineNumber && weight >= EvidenceBoard.CONTEXT
+                && (blockAnchor == null || blockAnchor.keyLine() < key && weight >= blockAnchor.weight())) {
+            // a failure as decisive recognised inside an open block starts a block of its own; the ranges meet on the
+            // board. A weaker one (an error word inside a stack trace) is part of the block.
+            if (block != null) {
+                closeBlock(key - 1);
+            }
+            block = new Block(keyLine.text());
+            blockAnchor = finding;
+            blockLines = new TreeMap<>(lines);
+        } else {
+            board.add(finding);
+        }
     }
 
     @Override
     public void reportRange(int firstLine, int lastLine, String excerpt, Rule rule) {
-        add(firstLine, lastLine, lastLine, excerpt, rule, rule.weight());
+        int end = Math.max(1, Math.min(lastLine, lastLine()));
+        int start = Math.max(1, Math.min(firstLine, end));
+        Map<Integer, String> lines = linesBack(start, end, "");
+        // what the passing run printed too is not why this one failed: the range starts at the first new line
+        while (passing != null && start < end && lines.containsKey(start) && passing.printed(lines.get(start))) {
+            lines.remove(start);
+            start++;
+        }
+        board.add(new Finding(start, end, end, rule, afterFailedStep(start, rule.weight()), excerpt(excerpt), "", lines));
+        lineReported = true;
     }
 
-    private void add(int first, int last, int key, String excerpt, Rule rule, double weight) {
-        int end = Math.max(1, Math.min(last, lastLine()));
-        int start = Math.max(1, Math.min(first, end));
-        double weighed = afterFailedStep > 0 && start >= afterFailedStep ? Math.max(0, weight - AFTER_FAILURE_PENALTY) : weight;
-        board.add(new Finding(start, end, Math.min(Math.max(key, start), end), rule, weighed, excerpt(excerpt)));
-        lineReported = true;
+    private double afterFailedStep(int start, double weight) {
+        return afterFailedStep > 0 && start >= afterFailedStep ? Math.max(0, weight - AFTER_FAILURE_PENALTY) : weight;
+    }
+
+    /** A line of a block as kept: at most {@value #MAX_BLOCK_LINE} characters. */
+    private static String blockLine(String text) {
+        String line = text.stripTrailing();
+        if (line.length() <= MAX_BLOCK_LINE) {
+            return line;
+        }
+        int cut = Character.isHighSurrogate(line.charAt(MAX_BLOCK_LINE - 1)) ? MAX_BLOCK_LINE - 1 : MAX_BLOCK_LINE;
+        return line.substring(0, cut) + "…";
+    }
+
+    private static String join(String first, String second) {
+        return first.isEmpty() ? second : second.isEmpty() ? first : first + "; " + second;
     }
 
     @Override
@@ -375,13 +582,44 @@ final class LogScan implements Findings {
                             && c.category() != FailureCategory.CANCELLED && c.bestCategorised().weight() >= DECISIVE);
         }
         List<Evidence> evidence = new ArrayList<>();
-        for (Chunk chunk : ranked.subList(0, Math.min(MAX_EVIDENCE, ranked.size()))) {
+        List<Chunk> shown = ranked.subList(0, Math.min(MAX_EVIDENCE, ranked.size()));
+        for (Chunk chunk : shown) {
             Finding best = chunk.best();
+            List<Evidence.BlockLine> block = chunk.lines().entrySet().stream()
+                    .map(line -> new Evidence.BlockLine(line.getKey(), SecretMasker.mask(line.getValue())))
+                    .toList();
             evidence.add(new Evidence(chunk.start(), chunk.end(), best.rule().id(), chunk.category(),
-                    round(best.weight()), SecretMasker.mask(best.excerpt())));
+                    round(best.weight()), SecretMasker.mask(best.excerpt()), reason(chunk, shown), block));
         }
         return new JobAnalysis(category, round(Math.max(0, confidence)), transientFailure, evidence,
                 failingTests.list(), List.copyOf(locations), lineNumber, bytes);
+    }
+
+    /**
+     * Why a range is shown: what its rule found (the first of its kind is the cause, a summary or an exit code only
+     * follows from it, a step's last output stands in when no rule knew the tool), and what the passing log says.
+     */
+    private static String reason(Chunk chunk, List<Chunk> shown) {
+        Finding best = chunk.best();
+        String rule = best.rule().id();
+        String what;
+        if (rule.equals("input.not-text")) {
+            what = "not a text log";
+        } else if (STEP_OUTPUT_RULE.matcher(rule).matches()) {
+            what = "what the failed step printed last";
+        } else if (rule.endsWith("exit-code")) {
+            what = "the failed step's exit code";
+        } else if (SUMMARY_RULE.matcher(rule).matches()) {
+            what = "a summary that follows from the failures";
+        } else if (best.weight() < EvidenceBoard.SPECIFIC || chunk.category() == FailureCategory.UNKNOWN) {
+            what = "error-like lines that no specific rule explains";
+        } else {
+            boolean first = shown.stream().noneMatch(other -> other != chunk && other.start() < chunk.start()
+                    && other.category() == chunk.category() && other.best().weight() >= EvidenceBoard.SPECIFIC);
+            what = (first ? "the first " : "a later ") + chunk.category().name().toLowerCase(Locale.ROOT)
+                    + " failure in the log";
+        }
+        return join(what + " (" + rule + ")", best.note());
     }
 
     private static double round(double value) {

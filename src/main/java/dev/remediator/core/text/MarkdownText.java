@@ -27,6 +27,19 @@ public final class MarkdownText {
      * line breaks become spaces, so that the result fits in a paragraph or a table cell.
      */
     public static String escape(String text) {
+        return inert(text, true);
+    }
+
+    /**
+     * The text escaped for an HTML element of a comment, such as {@code <summary>}: Markdown is not read there, so
+     * only HTML is made inert ({@code & < > "}), and line breaks become spaces.
+     */
+    public static String htmlText(String text) {
+        return inert(text, false);
+    }
+
+    /** HTML made inert, line breaks as spaces and, for Markdown prose, every Markdown character backslash-escaped. */
+    private static String inert(String text, boolean markdown) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -37,6 +50,7 @@ public final class MarkdownText {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
+                case '"' -> out.append(markdown ? "\"" : "&quot;");
                 case '\r' -> {
                 }
                 case '\n', '\t' -> out.append(' ');
@@ -44,7 +58,7 @@ public final class MarkdownText {
                 case '#' -> out.append(i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) ? "\\#" + WORD_BREAK
                         : "\\#");
                 default -> {
-                    if (ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
+                    if (markdown && ESCAPED_PUNCTUATION.indexOf(c) >= 0) {
                         out.append('\\');
                     }
                     out.append(c);

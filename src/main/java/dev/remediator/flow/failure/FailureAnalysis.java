@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.LogAnalyzer;
+import dev.remediator.core.analysis.PassingLog;
 import dev.remediator.core.analysis.RunAnalysis;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.RepositoryConfig;
@@ -58,6 +59,9 @@ public class FailureAnalysis {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    PassingBaselines baselines;
+
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final RemediationPlanner planner = new RemediationPlanner();
 
@@ -72,10 +76,13 @@ public class FailureAnalysis {
         long started = System.nanoTime();
         List<RepositoryGitHub.WorkflowJob> jobs = github.jobs(run.runId(), run.attempt());
         Map<String, JobAnalysis> analyses = new LinkedHashMap<>();
+        PassingBaselines.Baseline baseline = jobs.stream().anyMatch(RepositoryGitHub.WorkflowJob::failed)
+                ? baselines.of(github, run, deliveryId) : PassingBaselines.Baseline.NONE;
         for (RepositoryGitHub.WorkflowJob job : jobs) {
             if (job.failed()) {
+                PassingLog passing = baseline.forJob(job.name());
                 try (InputStream log = github.jobLog(job.id())) {
-                    analyses.put(job.name(), analyzer.analyze(log));
+                    analyses.put(job.name(), analyzer.analyze(log, passing));
                 }
             }
         }

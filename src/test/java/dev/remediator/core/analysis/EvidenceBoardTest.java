@@ -52,14 +52,31 @@ class EvidenceBoardTest {
     }
 
     @Test
-    void heavierChunksComeFirstAndAmongEquallyHeavyOnesTheLaterOne() {
+    void heavierChunksComeFirstAndAmongEquallyHeavyOnesOfOneRuleTheFirst() {
         board.add(finding(10, TEST));
         board.add(finding(50, EXIT));
         board.add(finding(90, TEST));
 
         List<Chunk> chunks = board.ranked();
 
-        assertThat(chunks).extracting(Chunk::start).containsExactly(90, 10, 50);
+        assertThat(chunks).extracting(Chunk::start).containsExactly(10, 90, 50);
+    }
+
+    @Test
+    void amongEquallyHeavyChunksOfDifferentRulesTheLaterOneComesFirst() {
+        board.add(finding(10, TEST));
+        board.add(finding(90, new Rule("other.test-failure", FailureCategory.TEST, TEST.weight())));
+
+        assertThat(board.ranked()).extracting(Chunk::start).containsExactly(90, 10);
+    }
+
+    @Test
+    void aReportPrintedTwiceRanksWhereItsLastCopyIs() {
+        board.add(new Finding(10, 10, 10, TEST, TEST.weight(), "FAILED a"));
+        board.add(new Finding(50, 50, 50, TEST, TEST.weight(), "FAILED b"));
+        board.add(new Finding(90, 90, 90, TEST, TEST.weight(), "FAILED a"));
+
+        assertThat(board.ranked()).extracting(Chunk::start).containsExactly(50, 90, 10);
     }
 
     @Test

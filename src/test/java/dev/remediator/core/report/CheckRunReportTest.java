@@ -89,6 +89,37 @@ class CheckRunReportTest {
     }
 
     @Test
+    void eachJobsBlocksAreShownWithTheirLinesAndLongOnesFolded() {
+        List<Evidence.BlockLine> trace = new java.util.ArrayList<>();
+        trace.add(new Evidence.BlockLine(20, "java.lang.AssertionError: expected <b> but ``` was token ghp_abcdefghijklmnopqrstuvwxyz0123456789"));
+        for (int line = 21; line <= 32; line++) {
+            trace.add(new Evidence.BlockLine(line, "\tat com.acme.FooTest.bar(FooTest.java:" + line + ")"));
+        }
+        Evidence longBlock = new Evidence(20, 32, "junit.test-failure", FailureCategory.TEST, 0.9, "expected",
+                "the first test failure in the log (junit.test-failure); 40 stack frames left out", trace);
+        Evidence shortBlock = new Evidence(40, 41, "runner.exit-code", FailureCategory.UNKNOWN, 0.2, "exit code 1",
+                "the failed step's exit code <b>", List.of(new Evidence.BlockLine(40, "make: *** [test] Error 1"),
+                        new Evidence.BlockLine(41, "Process completed with exit code 1.")));
+        RunAnalysis analysis = RunAnalysis.merge(Map.of("test", new JobAnalysis(FailureCategory.TEST, 0.9, false,
+                List.of(longBlock, shortBlock), List.of(), List.of(), 50, 5000)));
+        RunReport report = new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
+                "https://github.com/octo-org/api/actions/runs/42", analysis, null, List.of(), List.of(),
+                "octo-org/api:.github/remediator.yml");
+
+        String text = CheckRunReport.render(report).text();
+
+        assertThat(text).contains("<details><summary>lines 20–32 (junit.test-failure): the first test failure in the log")
+                .contains("40 stack frames left out")
+                .contains("20  java.lang.AssertionError: expected <b> but ``` was token ***")
+                .contains("````\n")
+                .doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        // a short block is shown as it is, its reason escaped like any log text
+        assertThat(text).contains("lines 40–41 (runner\\.exit\\-code): the failed step's exit code &lt;b&gt;\n\n```\n"
+                + "40  make: *** [test] Error 1\n41  Process completed with exit code 1.\n```");
+        assertThat(text.length()).isLessThanOrEqualTo(65_535);
+    }
+
+    @Test
     void aHighRiskAsksForAnAdminAndConfigProblemsAreListed() {
         CheckRunReport.Rendered rendered = CheckRunReport.render(report(remediation(RemediationState.AWAITING_APPROVAL, 7),
                 List.of(new ConfigProblem("risk_threshold", "expected a whole number from 0 to 10, got 12"))));

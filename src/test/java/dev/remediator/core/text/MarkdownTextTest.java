@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 class MarkdownTextTest {
 
     @Test
+    void textForAnHtmlElementIsInertAsHtmlAndKeepsItsPunctuation() {
+        assertThat(MarkdownText.htmlText("lines 1-2 (junit.test-failure): <img src=x onerror=\"a()\"> & more\nnext"))
+                .isEqualTo("lines 1-2 (junit.test-failure): &lt;img src=x onerror=&quot;a()&quot;&gt; &amp; more next");
+    }
+
+    @Test
     void escapedTextHasNoFormattingLinksMentionsOrHtml() {
         assertThat(MarkdownText.escape("**bold** [x](http://e.vil) <img src=x> @team #12 a|b\nnext"))
                 .isEqualTo("\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\.vil\\) &lt;img src=x&gt; @&#8203;team \\#&#8203;12 a\\|b next");

@@ -27,6 +27,8 @@ public final class PytestRules implements RuleSet {
 
     static final Rule FAILURE_SECTION = new Rule("pytest.failure", TEST, 0.85);
     static final Rule FAILED = new Rule("pytest.failed", TEST, 0.85);
+    /** A wrapper's verdict that a test failed on every rerun: no flake, the failure to read. */
+    static final Rule FAILED_CONSISTENTLY = new Rule("pytest.failed-consistently", TEST, 0.9);
     static final Rule COLLECTION_ERRORS = new Rule("pytest.collection-errors", TEST, 0.75);
     static final Rule COUNTS = new Rule("pytest.counts", TEST, 0.6);
 
@@ -110,7 +112,7 @@ public final class PytestRules implements RuleSet {
             while (mention.find()) {
                 if (mention.group(1).contains("::")) {
                     failed(mention.group(1), findings);
-                    findings.report(line, FAILED);
+                    findings.report(line, text.contains("FAILED CONSISTENTLY") ? FAILED_CONSISTENTLY : FAILED);
                     return;
                 }
             }

@@ -32,7 +32,7 @@ class JUnitRulesTest {
         JobAnalysis analysis = analyze("junit/surefire-rerun.log");
 
         assertThat(analysis.failingTests()).containsExactly("de.codecentric.boot.admin.server.cloud.AdminApplicationDiscoveryTest#lifecycle");
-        assertThat(first(analysis).contains(61)).isTrue();
+        assertThat(first(analysis).contains(6)).isTrue();
     }
 
     @Test

@@ -25,7 +25,7 @@ class NodeRulesTest {
         JobAnalysis analysis = analyze("node/missing-module.log");
 
         assertThat(analysis.category()).isEqualTo(FailureCategory.DEPENDENCY);
-        assertThat(first(analysis).contains(17)).isTrue();
+        assertThat(first(analysis).contains(8)).isTrue();
     }
 
     @Test
