@@ -15,7 +15,11 @@ import jakarta.transaction.Transactional;
  * deliveries with a lease so that each one is processed by a single replica at a time, and again after a crash.
  */
 @ApplicationScoped
-public class DeliveryStore {
+public class DeliveryStore extends LeasedRows {
+
+    public DeliveryStore() {
+        super("delivery");
+    }
 
     /** What the intake knows of a delivery before processing it. */
     public record Incoming(String deliveryId, String event, String action, Long installationId, Long repositoryId,
@@ -26,9 +30,6 @@ public class DeliveryStore {
     public record Claimed(long id, String deliveryId, String event, String action, Long installationId,
             Long repositoryId, String repositoryFullName, int attempts, Instant receivedAt, byte[] payload) {
     }
-
-    @Inject
-    EntityManager em;
 
     /** Stores a delivery once; returns its row id, or empty when the same delivery id is already stored. */
     @Transactional
@@ -66,37 +67,9 @@ public class DeliveryStore {
     /** Takes the lease of a due delivery; empty when another worker has it or it is finished. */
     @Transactional
     public Optional<Claimed> claim(long id, String owner, Duration lease) {
-        return rows().claim(id, owner, lease, "id, delivery_id, event, action, installation_id, repository_id, "
+        return claimRow(id, owner, lease, "id, delivery_id, event, action, installation_id, repository_id, "
                 + "repository_full_name, attempts, received_at, payload").map(r -> new Claimed(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], (String) r[3], NativeRows.longOrNull(r[4]), NativeRows.longOrNull(r[5]),
                 (String) r[6], ((Number) r[7]).intValue(), NativeRows.instant(r[8]), (byte[]) r[9]));
-    }
-
-    /** Ids of deliveries that need a worker, oldest first. */
-    @Transactional
-    public List<Long> due(int limit) {
-        return rows().due(limit);
-    }
-
-    /** Extends the leases a live worker holds, so that only a dead worker's deliveries are taken over. */
-    @Transactional
-    public int renewLeases(String owner, List<Long> ids, Duration lease) {
-        return rows().renew(owner, ids, lease);
-    }
-
-    /** Ends processing as DONE, IGNORED or FAILED; a no-op if the lease was lost to another worker meanwhile. */
-    @Transactional
-    public boolean finish(long id, String owner, String status, String reason) {
-        return rows().finish(id, owner, status, reason);
-    }
-
-    /** Puts the delivery back to be tried again at {@code at}; a deferral does not count as an attempt. */
-    @Transactional
-    public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
-        return rows().retryAt(id, owner, at, reason, deferral);
-    }
-
-    private LeasedRows rows() {
-        return new LeasedRows(em, "delivery");
     }
 }

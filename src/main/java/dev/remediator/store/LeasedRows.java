@@ -5,32 +5,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 /**
  * The lease protocol shared by every table of work (deliveries, outbox events): a row is RECEIVED, claimed by one
  * worker for a lease (PROCESSING), renewed while the work goes on, and finished (DONE, FAILED, ...) or put back for a
  * later attempt (RETRY). A row whose lease ran out is due again, which is how a dead process's work is finished.
- * Each table has the columns {@code status, status_reason, attempts, next_attempt_at, lease_owner, lease_until,
+ * The stores of such tables extend this class. Each table has the columns {@code status, status_reason, attempts, next_attempt_at, lease_owner, lease_until,
  * finished_at}.
  */
-final class LeasedRows {
+public abstract class LeasedRows {
 
-    private final EntityManager em;
+    /** Unfinished: never claimed, waiting for a retry, or claimed by a worker whose lease ran out. */
+    private static final String DUE = "((status in ('RECEIVED', 'RETRY') and next_attempt_at <= now())"
+            + " or (status = 'PROCESSING' and lease_until < now()))";
+
+    @Inject
+    protected EntityManager em;
+
     private final String table;
-    private final String due;
 
-    LeasedRows(EntityManager em, String table) {
-        this.em = em;
+    protected LeasedRows(String table) {
         this.table = table;
-        this.due = "((status in ('RECEIVED', 'RETRY') and next_attempt_at <= now())"
-                + " or (status = 'PROCESSING' and lease_until < now()))";
     }
 
     /** Takes the lease of a due row; the {@code returning} columns of the claimed row, or empty. */
-    Optional<Object[]> claim(long id, String owner, Duration lease, String returning) {
+    protected Optional<Object[]> claimRow(long id, String owner, Duration lease, String returning) {
         List<?> rows = em.createNativeQuery("update " + table + " set status = 'PROCESSING', attempts = attempts + 1, "
-                + "lease_owner = ?2, lease_until = now() + make_interval(secs => ?3) where id = ?1 and " + due
+                + "lease_owner = ?2, lease_until = now() + make_interval(secs => ?3) where id = ?1 and " + DUE
                 + " returning " + returning)
                 .setParameter(1, id)
                 .setParameter(2, owner)
@@ -40,15 +44,17 @@ final class LeasedRows {
     }
 
     /** Ids of rows that need a worker, oldest first. */
-    List<Long> due(int limit) {
-        List<?> ids = em.createNativeQuery("select id from " + table + " where " + due + " order by next_attempt_at limit ?1")
+    @Transactional
+    public List<Long> due(int limit) {
+        List<?> ids = em.createNativeQuery("select id from " + table + " where " + DUE + " order by next_attempt_at limit ?1")
                 .setParameter(1, limit)
                 .getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     /** Extends the leases a live worker holds, so that only a dead worker's rows are taken over. */
-    int renew(String owner, List<Long> ids, Duration lease) {
+    @Transactional
+    public int renewLeases(String owner, List<Long> ids, Duration lease) {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -61,7 +67,8 @@ final class LeasedRows {
     }
 
     /** Ends the work with a final status; false if the lease was lost to another worker meanwhile. */
-    boolean finish(long id, String owner, String status, String reason) {
+    @Transactional
+    public boolean finish(long id, String owner, String status, String reason) {
         return em.createNativeQuery("update " + table + " set status = ?3, status_reason = ?4, finished_at = now(), "
                 + "lease_owner = null, lease_until = null where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'")
                 .setParameter(1, id)
@@ -75,7 +82,8 @@ final class LeasedRows {
      * Puts the row back to be tried again at {@code at}. A deferral (GitHub down or rate limited) does not count as
      * an attempt: waiting out an outage must not use up the retries that real failures get.
      */
-    boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
+    @Transactional
+    public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
         return em.createNativeQuery("update " + table + " set status = 'RETRY', status_reason = ?3, next_attempt_at = ?4, "
                 + "lease_owner = null, lease_until = null, attempts = attempts - ?5 "
                 + "where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'")

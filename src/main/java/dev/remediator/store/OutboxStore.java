@@ -21,14 +21,15 @@ import dev.remediator.core.lifecycle.RemediationState;
  * wants it; those rows are leased, retried and recovered like deliveries.
  */
 @ApplicationScoped
-public class OutboxStore {
+public class OutboxStore extends LeasedRows {
+
+    public OutboxStore() {
+        super("event_consumption");
+    }
 
     /** A consumer's work on an event, leased by a worker. */
     public record Claimed(long id, long eventId, String consumer, int attempts) {
     }
-
-    @Inject
-    EntityManager em;
 
     @Transactional
     public Optional<RemediationChanged> event(long eventId) {
@@ -71,31 +72,7 @@ public class OutboxStore {
 
     @Transactional
     public Optional<Claimed> claim(long id, String owner, Duration lease) {
-        return rows().claim(id, owner, lease, "id, event_id, consumer, attempts").map(r -> new Claimed(
+        return claimRow(id, owner, lease, "id, event_id, consumer, attempts").map(r -> new Claimed(
                 ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue()));
-    }
-
-    @Transactional
-    public List<Long> due(int limit) {
-        return rows().due(limit);
-    }
-
-    @Transactional
-    public int renewLeases(String owner, List<Long> ids, Duration lease) {
-        return rows().renew(owner, ids, lease);
-    }
-
-    @Transactional
-    public boolean finish(long id, String owner, String status, String reason) {
-        return rows().finish(id, owner, status, reason);
-    }
-
-    @Transactional
-    public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
-        return rows().retryAt(id, owner, at, reason, deferral);
-    }
-
-    private LeasedRows rows() {
-        return new LeasedRows(em, "event_consumption");
     }
 }
