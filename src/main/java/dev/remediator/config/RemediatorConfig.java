@@ -38,6 +38,20 @@ public interface RemediatorConfig {
 
     Api api();
 
+    Analysis analysis();
+
+    Reconcile reconcile();
+
+    Dashboard dashboard();
+
+    OAuth oauth();
+
+    Slack slack();
+
+    /** Named so because {@code notify()} is Object's. */
+    @WithName("notify")
+    Notify notifications();
+
     /** The repository configuration, {@code .github/remediator.yml}. */
     @WithName("config")
     ConfigFile repositoryConfig();
@@ -212,5 +226,81 @@ public interface RemediatorConfig {
         /** How long a repository's configuration read from GitHub is reused. */
         @WithDefault("60s")
         Duration cacheTtl();
+    }
+
+    /** Failure analysis. */
+    interface Analysis {
+
+        /**
+         * How old the last passing run of the same job may be to serve as the baseline of a failed one (its lines weigh
+         * less, new lines more); older, the failure is analysed alone.
+         */
+        @WithDefault("7d")
+        Duration baselineMaxAge();
+    }
+
+    /** Catching up with webhooks that never arrived, from the app's delivery log and a backstop listing of runs. */
+    interface Reconcile {
+
+        /** How often the delivery log is read (once per tick across replicas). */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** How far back the first tick after a start looks, and how old a delivery may be to be asked for again. */
+        @WithDefault("6h")
+        Duration window();
+
+        /** GitHub calls the backstop listing of recently active repositories' runs may spend per tick. */
+        @WithDefault("10")
+        int backstopCalls();
+    }
+
+    /** The dashboard under /dashboard. */
+    interface Dashboard {
+
+        /** How long what GitHub says a signed-in user may see is kept before it is asked again (per user). */
+        @WithDefault("60s")
+        Duration accessCacheTtl();
+    }
+
+    /** The GitHub App's own OAuth client, with which people sign in to the dashboard; unset, sign-in is off. */
+    interface OAuth {
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+    }
+
+    /** Slack notifications: a bot token (with the channels of each repository's config) or an incoming webhook. */
+    interface Slack {
+
+        Optional<String> botToken();
+
+        Optional<String> webhookUrl();
+
+        /** Slack's Web API (tests point it at a fake). */
+        @WithDefault("https://slack.com/api")
+        @Constraint.HttpUrl
+        String apiUrl();
+
+        /** Where the critical message goes with a bot token (an incoming webhook has its own channel). */
+        Optional<String> criticalChannel();
+
+        /** The longest Retry-After waited out in place; longer, the message is left to the outbox's retry. */
+        @WithDefault("30s")
+        Duration maxRetryAfter();
+    }
+
+    /** Notifications to any HTTP endpoint, signed like GitHub's webhooks, and the outage alarm. */
+    interface Notify {
+
+        Optional<java.net.URI> webhookUrl();
+
+        /** The HMAC-SHA256 key of the signature; required with a webhook URL. */
+        Optional<String> webhookSecret();
+
+        /** How long GitHub or the database may be unreachable before one critical message is sent. */
+        @WithDefault("10m")
+        Duration outageAfter();
     }
 }

@@ -1,5 +1,6 @@
 package dev.remediator.dashboard;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.remediator.github.UserGitHub;
 import dev.remediator.store.DashboardStore;
 import dev.remediator.store.DashboardStore.RepositoryRow;
@@ -28,6 +27,9 @@ import dev.remediator.store.DashboardStore.RepositoryRow;
 @ApplicationScoped
 public class DashboardAccess {
 
+    @Inject
+    RemediatorConfig config;
+
     private record Entry(List<Long> repositoryIds, Instant until) {
     }
 
@@ -36,9 +38,6 @@ public class DashboardAccess {
 
     @Inject
     DashboardStore store;
-
-    @ConfigProperty(name = "remediator.dashboard.access-cache-ttl")
-    Duration ttl;
 
     /** By user and token: a new sign-in asks GitHub again. */
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
@@ -50,7 +49,7 @@ public class DashboardAccess {
         if (entry == null || entry.until().isBefore(now)) {
             cache.values().removeIf(old -> old.until().isBefore(now));
             entry = new Entry(github.visibleRepositories(userToken).stream().map(UserGitHub.VisibleRepository::id)
-                    .toList(), now.plus(ttl));
+                    .toList(), now.plus(config.dashboard().accessCacheTtl()));
             cache.put(key, entry);
         }
         List<RepositoryRow> repositories = entry.repositoryIds().isEmpty() ? List.of()

@@ -1,5 +1,6 @@
 package dev.remediator.dashboard;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +54,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
 
+    @Inject
+    RemediatorConfig config;
+
     private static final Logger LOG = Logger.getLogger(DashboardResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHART_DAYS = 30;
@@ -81,9 +84,6 @@ public class DashboardResource {
 
     @Inject
     OidcSession session;
-
-    @ConfigProperty(name = "remediator.github.web-url")
-    String webUrl;
 
     @Inject
     @Location("dashboard/welcome.html")
@@ -119,7 +119,7 @@ public class DashboardResource {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.minusDays(CHART_DAYS - 1);
         boolean any = !ids.isEmpty();
-        return overview.data("viewer", viewer).data("web", webUrl)
+        return overview.data("viewer", viewer).data("web", config.github().webUrl())
                 .data("categories", any ? store.failuresByCategory(ids) : List.of())
                 .data("states", any ? store.remediationsByState(ids) : List.of())
                 .data("awaiting", any ? store.awaitingApproval(ids, 20) : List.of())
@@ -234,7 +234,7 @@ public class DashboardResource {
         Optional<DriftReportRecord> latestDrift = drift.latest(row.id(), null);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.minusDays(CHART_DAYS - 1);
-        return repository.data("viewer", viewer).data("web", webUrl).data("repository", row)
+        return repository.data("viewer", viewer).data("web", config.github().webUrl()).data("repository", row)
                 .data("answers", answers)
                 .data("failures", store.recentFailures(row.id(), 20))
                 .data("remediations", store.remediations(row.id(), 25))
@@ -248,7 +248,7 @@ public class DashboardResource {
 
     private TemplateInstance remediationPage(Viewer viewer, RemediationDetail detail, Approvals.Answer answer)
             throws IOException {
-        return remediation.data("viewer", viewer).data("web", webUrl).data("r", detail.row()).data("detail", detail)
+        return remediation.data("viewer", viewer).data("web", config.github().webUrl()).data("r", detail.row()).data("detail", detail)
                 .data("answer", answer)
                 .data("refused", answer != null && answer.outcome() == Approvals.Outcome.REFUSED)
                 .data("factors", riskFactors(detail.riskFactors()))

@@ -1,5 +1,6 @@
 package dev.remediator.jobs;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class Reconciliation {
     static final int MAX_REDELIVERIES = 3;
 
     @Inject
-    ReconciliationSettings settings;
+    RemediatorConfig config;
 
     @Inject
     AppWebhookLog webhookLog;
@@ -94,7 +95,7 @@ public class Reconciliation {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         Instant now = Instant.now();
-        if (registration.problem().isPresent() || !ticks.claim("reconciliation", now, settings.interval())) {
+        if (registration.problem().isPresent() || !ticks.claim("reconciliation", now, config.reconcile().interval())) {
             return;
         }
         Recovered recovered = reconcile(now, !lookedBack.getAndSet(true));
@@ -122,7 +123,7 @@ public class Reconciliation {
 
     private LogRead redeliverMissed(Instant now, boolean startUp) throws IOException {
         Optional<Long> cursor = startUp ? Optional.empty() : store.newestSeen();
-        Instant horizon = now.minus(settings.window());
+        Instant horizon = now.minus(config.reconcile().window());
         Map<String, AppWebhookLog.Attempt> newestOfEachGuid = new LinkedHashMap<>();
         long newest = 0;
         int read = 0;
@@ -148,7 +149,7 @@ public class Reconciliation {
         int asked = 0;
         for (AppWebhookLog.Attempt attempt : newestOfEachGuid.values()) {
             if (!held.contains(attempt.guid())
-                    && store.requestRedelivery(attempt.guid(), MAX_REDELIVERIES, settings.interval().multipliedBy(3))) {
+                    && store.requestRedelivery(attempt.guid(), MAX_REDELIVERIES, config.reconcile().interval().multipliedBy(3))) {
                 LOG.infof("Asking GitHub to redeliver %s (%s, %s at %s)", attempt.guid(), attempt.event(),
                         attempt.statusCode() == 0 ? "not delivered" : "answered " + attempt.statusCode(),
                         attempt.deliveredAt());
@@ -165,11 +166,11 @@ public class Reconciliation {
     private BackstopListing backstop(Instant now) {
         int calls = 0;
         int missed = 0;
-        for (ReconciliationStore.ActiveRepository repository : store.activeSince(now.minus(settings.window()),
-                settings.backstopCalls())) {
+        for (ReconciliationStore.ActiveRepository repository : store.activeSince(now.minus(config.reconcile().window()),
+                config.reconcile().backstopCalls())) {
             // a little overlap: a run created just before the last listing may have been listed as in progress
-            Instant since = repository.checkedAt() == null ? now.minus(settings.window())
-                    : repository.checkedAt().minus(settings.interval());
+            Instant since = repository.checkedAt() == null ? now.minus(config.reconcile().window())
+                    : repository.checkedAt().minus(config.reconcile().interval());
             List<JsonNode> runs;
             try {
                 calls++;

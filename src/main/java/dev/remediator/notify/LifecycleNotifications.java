@@ -1,12 +1,11 @@
 package dev.remediator.notify;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.lifecycle.RemediationChanged;
@@ -28,6 +27,9 @@ import dev.remediator.store.RemediationStore;
 @ApplicationScoped
 public class LifecycleNotifications {
 
+    @Inject
+    RemediatorConfig settings;
+
     /** A notification and where the repository wants it. */
     public record Addressed(Notification notification, Notify where) {
     }
@@ -47,12 +49,6 @@ public class LifecycleNotifications {
     @Inject
     RepositoryConfigLoader configs;
 
-    @ConfigProperty(name = "remediator.github.web-url")
-    String webUrl;
-
-    @ConfigProperty(name = "remediator.public-url")
-    Optional<String> publicUrl;
-
     public boolean notifiable(RemediationChanged event) {
         return NotificationKinds.of(event.event()).isPresent();
     }
@@ -71,8 +67,8 @@ public class LifecycleNotifications {
         Notification notification = new Notification(event.eventId(), NotificationKinds.of(event.event()).get(),
                 repository.fullName(), r.id(), r.action().slug(), r.target(), r.risk().value(),
                 r.approvalPermission() == null ? null : r.approvalPermission().name(), event.actor(), event.reason(),
-                checkRun.map(id -> webUrl + "/" + repository.fullName() + "/runs/" + id).orElse(null),
-                publicUrl.map(url -> url.replaceAll("/+$", "") + "/dashboard/remediations/" + r.id()).orElse(null),
+                checkRun.map(id -> settings.github().webUrl() + "/" + repository.fullName() + "/runs/" + id).orElse(null),
+                settings.publicUrl().map(url -> url.replaceAll("/+$", "") + "/dashboard/remediations/" + r.id()).orElse(null),
                 r.pullUrl(), event.at());
         return Optional.of(new Addressed(notification, config.config().notifications()));
     }

@@ -1,5 +1,7 @@
 package dev.remediator.notify;
 
+import jakarta.inject.Inject;
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.remediator.core.config.RepositoryConfig.Notify;
 import dev.remediator.core.notify.Notification;
@@ -25,27 +26,8 @@ import dev.remediator.core.notify.NotificationText;
 @ApplicationScoped
 public class Notifier {
 
-    @ConfigProperty(name = "remediator.slack.bot-token")
-    Optional<String> slackBotToken;
-
-    @ConfigProperty(name = "remediator.slack.webhook-url")
-    Optional<String> slackWebhookUrl;
-
-    @ConfigProperty(name = "remediator.slack.api-url", defaultValue = "https://slack.com/api")
-    String slackApiUrl;
-
-    /** Where the critical message goes with a bot token (an incoming webhook has its own channel). */
-    @ConfigProperty(name = "remediator.slack.critical-channel")
-    Optional<String> criticalChannel;
-
-    @ConfigProperty(name = "remediator.slack.max-retry-after", defaultValue = "30s")
-    Duration maxRetryAfter;
-
-    @ConfigProperty(name = "remediator.notify.webhook-url")
-    Optional<URI> webhookUrl;
-
-    @ConfigProperty(name = "remediator.notify.webhook-secret")
-    Optional<String> webhookSecret;
+    @Inject
+    RemediatorConfig config;
 
     private SlackClient slack;
     private Optional<SignedWebhook> webhook;
@@ -53,9 +35,10 @@ public class Notifier {
     @PostConstruct
     void connect() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        slack = new SlackClient(http, new SlackClient.Settings(slackBotToken, slackWebhookUrl, slackApiUrl,
-                maxRetryAfter));
-        webhook = webhookUrl.map(url -> new SignedWebhook(http, url, webhookSecret.orElseThrow(
+        RemediatorConfig.Slack settings = config.slack();
+        slack = new SlackClient(http, new SlackClient.Settings(settings.botToken(), settings.webhookUrl(),
+                settings.apiUrl(), settings.maxRetryAfter()));
+        webhook = config.notifications().webhookUrl().map(url -> new SignedWebhook(http, url, config.notifications().webhookSecret().orElseThrow(
                 () -> new IllegalStateException("REMEDIATOR_NOTIFY_WEBHOOK_URL is set without "
                         + "REMEDIATOR_NOTIFY_WEBHOOK_SECRET: its receiver could not tell our messages from forgeries"))));
     }
@@ -93,7 +76,7 @@ public class Notifier {
     public void critical(String id, String text) throws IOException {
         IOException failure = null;
         try {
-            slack.post(new NotificationText.SlackMessage(criticalChannel.orElse(null), text));
+            slack.post(new NotificationText.SlackMessage(config.slack().criticalChannel().orElse(null), text));
         } catch (IOException e) {
             failure = e;
         }

@@ -1,5 +1,6 @@
 package dev.remediator.notify;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,9 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class OutageAlarm {
 
+    @Inject
+    RemediatorConfig config;
+
     private static final Logger LOG = Logger.getLogger(OutageAlarm.class);
     static final String GITHUB = "GitHub";
     static final String DATABASE = "its database";
@@ -43,15 +47,12 @@ public class OutageAlarm {
     @ConfigProperty(name = "quarkus.github-app.instance-endpoint", defaultValue = "https://api.github.com")
     String githubApi;
 
-    @ConfigProperty(name = "remediator.notify.outage-after", defaultValue = "10m")
-    Duration outageAfter;
-
     private OutageWatch watch;
     private HttpClient http;
 
     @PostConstruct
     void start() {
-        watch = new OutageWatch(outageAfter);
+        watch = new OutageWatch(config.notifications().outageAfter());
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 

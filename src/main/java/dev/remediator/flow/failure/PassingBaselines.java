@@ -1,5 +1,6 @@
 package dev.remediator.flow.failure;
 
+import dev.remediator.config.RemediatorConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.remediator.core.analysis.PassingLog;
@@ -27,17 +27,17 @@ import dev.remediator.store.RunHistoryStore;
 @ApplicationScoped
 public class PassingBaselines {
 
+    @Inject
+    RemediatorConfig config;
+
     private static final Logger LOG = Logger.getLogger(PassingBaselines.class);
 
     @Inject
     RunHistoryStore history;
 
-    @ConfigProperty(name = "remediator.analysis.baseline-max-age", defaultValue = "7d")
-    Duration maxAge;
-
     /** The passing jobs of the failed run's last green predecessor; none when there is no such run. */
     public Baseline of(RepositoryGitHub github, FailedRun run, String deliveryId) {
-        Instant since = Instant.now().minus(maxAge);
+        Instant since = Instant.now().minus(config.analysis().baselineMaxAge());
         Optional<RunRecord> green = history.lastGreenSince(run.repositoryId(), run.headBranch(), run.workflowId(),
                 run.runId(), since);
         if (green.isEmpty() && run.defaultBranch() != null && !run.defaultBranch().equals(run.headBranch())) {
