@@ -1,36 +1,24 @@
 package dev.remediator.notify;
 
+import java.io.IOException;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.remediator.core.lifecycle.RemediationChanged;
-import dev.remediator.outbox.LifecycleConsumer;
-
-/** Posts the lifecycle's notable events to Slack, once each, from the outbox. */
+/** Posts the lifecycle's notable events to Slack. */
 @ApplicationScoped
-public class SlackNotifications implements LifecycleConsumer {
+public class SlackNotifications extends NotificationConsumer {
 
-    @Inject
-    LifecycleNotifications notifications;
-
-    @Inject
-    Notifier notifier;
-
-    @Override
-    public String name() {
-        return "notify-slack";
+    public SlackNotifications() {
+        super("notify-slack");
     }
 
     @Override
-    public boolean wants(RemediationChanged event) {
-        return notifier.slackConfigured() && notifications.notifiable(event);
+    boolean configured() {
+        return notifier.slackConfigured();
     }
 
     @Override
-    public void consume(RemediationChanged event) throws Exception {
-        var addressed = notifications.of(event);
-        if (addressed.isPresent()) {
-            notifier.toSlack(addressed.get().notification(), addressed.get().where());
-        }
+    void send(LifecycleNotifications.Addressed addressed) throws IOException {
+        notifier.toSlack(addressed.notification(), addressed.where());
     }
 }

@@ -1,36 +1,24 @@
 package dev.remediator.notify;
 
+import java.io.IOException;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.remediator.core.lifecycle.RemediationChanged;
-import dev.remediator.outbox.LifecycleConsumer;
-
-/** Sends the lifecycle's notable events to the signed webhook, once each, from the outbox. */
+/** Sends the lifecycle's notable events to the signed webhook. */
 @ApplicationScoped
-public class WebhookNotifications implements LifecycleConsumer {
+public class WebhookNotifications extends NotificationConsumer {
 
-    @Inject
-    LifecycleNotifications notifications;
-
-    @Inject
-    Notifier notifier;
-
-    @Override
-    public String name() {
-        return "notify-webhook";
+    public WebhookNotifications() {
+        super("notify-webhook");
     }
 
     @Override
-    public boolean wants(RemediationChanged event) {
-        return notifier.webhookConfigured() && notifications.notifiable(event);
+    boolean configured() {
+        return notifier.webhookConfigured();
     }
 
     @Override
-    public void consume(RemediationChanged event) throws Exception {
-        var addressed = notifications.of(event);
-        if (addressed.isPresent()) {
-            notifier.toWebhook(addressed.get().notification(), addressed.get().where());
-        }
+    void send(LifecycleNotifications.Addressed addressed) throws IOException {
+        notifier.toWebhook(addressed.notification(), addressed.where());
     }
 }
