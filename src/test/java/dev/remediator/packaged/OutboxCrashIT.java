@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,16 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.TestDatabase;
 import dev.remediator.testing.WebhookPayload;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.FakeGitHub;
 import dev.remediator.testing.github.WebhookSigner;
 
 /**
@@ -30,28 +24,10 @@ import dev.remediator.testing.github.WebhookSigner;
  * approval expires (a change no delivery brought, so the check run is redrawn by a consumer from the outbox), GitHub
  * stalls, the process is killed in the middle of that redraw, and the restarted process finishes it.
  */
-class OutboxCrashIT {
+class OutboxCrashIT extends PackagedAppTest {
 
     private static final String SOURCE = "torch/csrc/profiler/kineto_metadata.cpp";
     private static final String REDRAW = "reports-of-scheduled-changes";
-
-    private static FakeGitHub github;
-
-    @BeforeAll
-    static void startGitHub() {
-        github = FakeGitHub.start();
-    }
-
-    @AfterAll
-    static void stopGitHub() {
-        github.close();
-    }
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.faults().clear();
-        github.assertNoViolations();
-    }
 
     @Test
     void aConsumerInterruptedByAKillRunsOnceAfterARestart() throws Exception {
@@ -100,16 +76,6 @@ class OutboxCrashIT {
         return delivery;
     }
 
-    private static String status(String delivery) throws SQLException {
-        try (Connection db = database();
-                PreparedStatement query = db.prepareStatement("select status from delivery where delivery_id = ?")) {
-            query.setString(1, delivery);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
-
     private static void expireApprovals(long repositoryId) throws SQLException {
         try (Connection db = database(); PreparedStatement update = db.prepareStatement("update remediation "
                 + "set approval_deadline = now() - interval '1 second' where repository_id = ? and state = 'AWAITING_APPROVAL'")) {
@@ -143,7 +109,4 @@ class OutboxCrashIT {
         }
     }
 
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.url(), TestDatabase.username(), TestDatabase.password());
-    }
 }

@@ -3,57 +3,19 @@ package dev.remediator.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.TestDatabase;
 import dev.remediator.testing.WebhookPayload;
-import dev.remediator.testing.github.FakeGitHub;
 import dev.remediator.testing.github.WebhookSigner;
 import dev.remediator.testing.github.WorkflowRun;
 
 /** The packaged app, in production launch mode: signatures, a kill -9 in the middle of processing, registration. */
-class PackagedAppIT {
-
-    private static FakeGitHub github;
-
-    @BeforeAll
-    static void startGitHub() {
-        github = FakeGitHub.start();
-    }
-
-    @AfterAll
-    static void stopGitHub() {
-        github.close();
-    }
-
-    @AfterEach
-    void everyRequestWasOneGitHubAccepts() {
-        github.faults().clear();
-        github.assertNoViolations();
-    }
-
-    private static String status(String deliveryId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(TestDatabase.url(), TestDatabase.username(), TestDatabase.password());
-                PreparedStatement query = db.prepareStatement("select status from delivery where delivery_id = ?")) {
-            query.setString(1, deliveryId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
+class PackagedAppIT extends PackagedAppTest {
 
     @Test
     void onlyDeliveriesSignedWithTheWebhookSecretAreAccepted() throws Exception {
