@@ -3,6 +3,8 @@ package dev.remediator.testing.github;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +89,7 @@ final class ActionsRoutes {
         Optional<String> headSha = request.query("head_sha");
         Optional<String> event = request.query("event");
         Optional<String> actor = request.query("actor");
+        Predicate<WorkflowRun> created = createdFilter(request.query("created"));
         boolean excludePulls = request.query("exclude_pull_requests").map(Boolean::parseBoolean).orElse(false);
         List<ObjectNode> runs = request.repository().workflowRuns().stream()
                 .filter(scope)
@@ -94,12 +97,30 @@ final class ActionsRoutes {
                 .filter(run -> headSha.isEmpty() || headSha.get().equals(run.headSha()))
                 .filter(run -> event.isEmpty() || event.get().equals(run.event()))
                 .filter(run -> actor.isEmpty() || actor.get().equals(run.actor()))
+                .filter(created)
                 .filter(run -> status.isEmpty() || status.get().equals(run.latestAttempt().status())
                         || status.get().equals(run.latestAttempt().conclusion()))
                 .sorted(Comparator.comparing(WorkflowRun::createdAt).thenComparing(WorkflowRun::id).reversed())
                 .map(run -> run(request.repository(), run, excludePulls))
                 .toList();
         return request.page("workflow_runs", runs);
+    }
+
+    /** GitHub's search syntax for dates; the fake knows the one form a client needs for "since": {@code >=time}. */
+    private static Predicate<WorkflowRun> createdFilter(Optional<String> created) {
+        if (created.isEmpty()) {
+            return run -> true;
+        }
+        if (!created.get().startsWith(">=")) {
+            throw ApiError.validationFailed("The fake GitHub only understands created=>=<date-time>");
+        }
+        Instant since;
+        try {
+            since = Instant.parse(created.get().substring(2));
+        } catch (DateTimeParseException e) {
+            throw ApiError.validationFailed("Invalid created date: " + created.get());
+        }
+        return run -> !run.createdAt().isBefore(since);
     }
 
     private ApiResponse listJobs(ApiRequest request) {

@@ -25,6 +25,10 @@ final class ApiResponse {
         return new ApiResponse(201, body);
     }
 
+    static ApiResponse accepted(JsonNode body) {
+        return new ApiResponse(202, body);
+    }
+
     static ApiResponse noContent() {
         return new ApiResponse(204, null);
     }

@@ -2,6 +2,7 @@ package dev.remediator.testing.github;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,18 @@ public final class FakeGitHub implements AutoCloseable {
     public static final long DEFAULT_APP_ID = 424242;
     public static final String DEFAULT_APP_SLUG = "remediator";
 
+    /**
+     * Operations of the description that no route serves yet: a call to one is answered 501 and recorded as a
+     * violation. Every other operation must have a route, or the fake refuses to start.
+     */
+    private static final Set<String> NOT_SERVED = Set.of("actions/get-workflow-run-attempt",
+            "apps/get-webhook-config-for-app", "apps/list-installation-repos-for-authenticated-user",
+            "apps/list-installations", "apps/list-installations-for-authenticated-user",
+            "apps/list-repos-accessible-to-installation", "checks/get-suite", "checks/list-suites-for-ref",
+            "issues/add-assignees", "issues/create", "issues/list-for-repo", "issues/update", "pulls/list-reviews",
+            "pulls/request-reviewers", "repos/get-branch-protection", "repos/get-combined-status-for-ref",
+            "repos/list-commit-statuses-for-ref", "users/get-authenticated");
+
     private final GitHubState state;
     private final Faults faults;
     private final RateLimits rateLimits;
@@ -41,6 +54,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final LogStorage storage;
     private final ApiServer api;
     private final String webhookSecret;
+    private final HookDeliveries hooks;
 
     private FakeGitHub(long appId, String slug) throws IOException {
         this.state = new GitHubState(new GitHubApp(appId, slug));
@@ -68,8 +82,10 @@ public final class FakeGitHub implements AutoCloseable {
         new ChecksRoutes(state, json).register(routes);
         new IssuesRoutes(state, json).register(routes);
         new PullRoutes(json, commits).register(routes);
+        this.hooks = new HookDeliveries(state, new WebhookSigner(webhookSecret), executor);
+        new HookRoutes(hooks, json).register(routes);
         Set<String> missing = description.operations().stream().map(ApiDescription.Operation::id)
-                .filter(id -> routes.route(id).isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+                .filter(id -> routes.route(id).isEmpty() && !NOT_SERVED.contains(id)).collect(Collectors.toCollection(TreeSet::new));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The fake GitHub has no route for " + missing);
         }
@@ -111,6 +127,28 @@ public final class FakeGitHub implements AutoCloseable {
     /** The secret GitHub signs webhook deliveries with (see {@link WebhookSigner}). */
     public String webhookSecret() {
         return webhookSecret;
+    }
+
+    /** Where GitHub posts the app's webhooks from now on (the app's public URL). */
+    public FakeGitHub sendWebhooksTo(URI appUrl) {
+        hooks.target(appUrl);
+        return this;
+    }
+
+    /** GitHub cannot reach the app any more: deliveries fail to connect and stay in the delivery log as failed. */
+    public FakeGitHub stopSendingWebhooks() {
+        hooks.target(null);
+        return this;
+    }
+
+    /** Sends a webhook as GitHub does (a new GUID, signed), records the attempt in the delivery log, returns it. */
+    public HookDelivery deliver(String event, byte[] body) {
+        return hooks.send(event, body);
+    }
+
+    /** The app's webhook delivery log, newest first. */
+    public List<HookDelivery> hookDeliveries() {
+        return hooks.newestFirst();
     }
 
     /** Installs the app on an account; add repositories to the returned installation. */
@@ -178,6 +216,7 @@ public final class FakeGitHub implements AutoCloseable {
             log.clear();
             faults.clear();
             rateLimits.clear();
+            hooks.clear();
         }
     }
 
