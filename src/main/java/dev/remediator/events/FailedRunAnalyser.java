@@ -37,16 +37,17 @@ public class FailedRunAnalyser implements DeliveryHandler {
         if (!run.failed()) {
             return;
         }
-        if (RemediatorBranch.isOwn(run.headBranch())) {
-            LOG.infof("Run %d of %s is on Remediator's own branch %s: not analysed", run.runId(), run.repository(),
-                    run.headBranch());
-            return;
-        }
         LoadedConfig config = configs.load(run.installationId(), run.repositoryId(), run.repository());
         if (!config.config().failures().watches(run.workflowName(), run.workflowPath())) {
             LOG.infof("Workflow %s of %s is not in failures.workflows: not analysed", run.workflowName(), run.repository());
             return;
         }
-        analysis.analyse(run, config, delivery.deliveryId(), delivery.attempt() > 1);
+        // the loop guard: a fix's own CI is analysed (its validation failed, people want to know why), never fixed
+        boolean ownFix = RemediatorBranch.isOwn(run.headBranch());
+        if (ownFix) {
+            LOG.infof("Run %d of %s is on Remediator's own branch %s: analysed, not remediated", run.runId(),
+                    run.repository(), run.headBranch());
+        }
+        analysis.analyse(run, config, delivery.deliveryId(), delivery.attempt() > 1, !ownFix);
     }
 }

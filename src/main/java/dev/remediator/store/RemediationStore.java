@@ -125,6 +125,13 @@ public class RemediationStore {
                 .getResultList().isEmpty();
     }
 
+    /** Whether this event ever happened to the remediation (auto-merge is enabled once, whatever retries happen). */
+    @Transactional
+    public boolean happened(long id, RemediationEvent event) {
+        return !em.createNativeQuery("select 1 from audit_event where remediation_id = ?1 and event = ?2")
+                .setParameter(1, id).setParameter(2, event.name()).getResultList().isEmpty();
+    }
+
     /** What became of a change asked of the lifecycle: the remediation as it is now, and why nothing changed. */
     public record Transition(Remediation remediation, RemediationState from, String refusal) {
 
@@ -296,8 +303,9 @@ public class RemediationStore {
         return remediations(RemediationRow.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before));
     }
 
-    public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,
-            String reason, String deliveryId, Instant at) {
+    /** @param event the lifecycle event it records; null for rows written before events were named */
+    public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String event,
+            String actor, String reason, String deliveryId, Instant at) {
     }
 
     /** Remediations of a repository, newest first, after the id {@code after} (null: from the newest). */
@@ -325,7 +333,7 @@ public class RemediationStore {
     @Transactional
     public List<AuditEvent> audit(Long repositoryId, Long remediationId, String actor, Long after, int limit) {
         List<?> rows = em.createNativeQuery("""
-                select id, remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id, at
+                select id, remediation_id, repository_id, from_state, to_state, event, actor, reason, delivery_id, at
                 from audit_event
                 where (cast(?1 as bigint) is null or repository_id = ?1) and (cast(?2 as bigint) is null or remediation_id = ?2)
                   and (cast(?3 as text) is null or actor = ?3) and (cast(?4 as bigint) is null or id < ?4)
@@ -339,7 +347,7 @@ public class RemediationStore {
         Object[] r = (Object[]) row;
         return new AuditEvent(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                NativeRows.instant(r[8]));
+                (String) r[8], NativeRows.instant(r[9]));
     }
 
     /** The audit row is the domain event: consumers pick it up from the outbox once this transaction commits. */

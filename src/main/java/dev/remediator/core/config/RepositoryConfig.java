@@ -14,7 +14,8 @@ public record RepositoryConfig(
         int maxPrsPerDay,
         Approval approval,
         Failures failures,
-        Drift drift) {
+        Drift drift,
+        AutoMerge autoMerge) {
 
     public static final String FILE_PATH = ".github/remediator.yml";
 
@@ -23,7 +24,8 @@ public record RepositoryConfig(
             new Approval(24, Permission.WRITE, false),
             new Failures(List.of(), new Rerun(true, 1), new Revert(true, List.of("main")),
                     new Quarantine(true, ".github/quarantine.txt")),
-            new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()));
+            new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
+            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH));
 
     public RepositoryConfig {
         protectedPaths = List.copyOf(protectedPaths);
@@ -68,6 +70,25 @@ public record RepositoryConfig(
     }
 
     public record Quarantine(boolean enabled, String file) {
+    }
+
+    /**
+     * GitHub's native auto-merge on a fix whose CI passed, so that branch protection, reviews and merge queues still
+     * decide. Off unless a repository turns it on.
+     *
+     * @param actions the remediations (by their slug) that may merge without a human
+     */
+    public record AutoMerge(boolean enabled, List<String> actions, int maxRisk, MergeMethod method) {
+        /** The actions whose pull requests auto-merge could apply to. */
+        public static final List<String> MERGEABLE = List.of("quarantine", "revert", "regenerate", "rebaseline");
+
+        public AutoMerge {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    public enum MergeMethod {
+        MERGE, SQUASH, REBASE
     }
 
     public enum DriftMode {

@@ -19,9 +19,11 @@ import dev.remediator.core.config.LoadedConfig.Source;
 import dev.remediator.core.drift.PathGlob;
 import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.config.RepositoryConfig.Approval;
+import dev.remediator.core.config.RepositoryConfig.AutoMerge;
 import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
+import dev.remediator.core.config.RepositoryConfig.MergeMethod;
 import dev.remediator.core.config.RepositoryConfig.Mode;
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.config.RepositoryConfig.Quarantine;
@@ -70,7 +72,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift");
+                "max_prs_per_day", "approval", "failures", "drift", "automerge");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -79,7 +81,23 @@ public final class RepositoryConfigParser {
                 fields.integer(top, "", "max_prs_per_day", 0, 100, d.maxPrsPerDay()),
                 readApproval(fields, top.path("approval"), d.approval()),
                 readFailures(fields, top.path("failures"), d.failures()),
-                readDrift(fields, top.path("drift"), d.drift()));
+                readDrift(fields, top.path("drift"), d.drift()),
+                readAutoMerge(fields, top.path("automerge"), d.autoMerge()));
+    }
+
+    private static AutoMerge readAutoMerge(Fields fields, JsonNode node, AutoMerge d) {
+        String at = "automerge";
+        JsonNode automerge = fields.object(node, at, "enabled", "actions", "max_risk", "method");
+        List<String> actions = fields.strings(automerge, at, "actions", d.actions());
+        for (int i = 0; i < actions.size(); i++) {
+            if (!AutoMerge.MERGEABLE.contains(actions.get(i))) {
+                fields.problem(at + ".actions[" + i + "]", "expected one of " + AutoMerge.MERGEABLE + ", got '"
+                        + actions.get(i) + "'");
+            }
+        }
+        return new AutoMerge(fields.bool(automerge, at, "enabled", d.enabled()), actions,
+                fields.integer(automerge, at, "max_risk", 0, 10, d.maxRisk()),
+                fields.choice(automerge, at, "method", MergeMethod.class, d.method()));
     }
 
     private static Approval readApproval(Fields fields, JsonNode node, Approval d) {
@@ -232,7 +250,7 @@ public final class RepositoryConfigParser {
             return null;
         }
 
-        private void problem(String path, String message) {
+        void problem(String path, String message) {
             problems.add(new ConfigProblem(path, message));
         }
 

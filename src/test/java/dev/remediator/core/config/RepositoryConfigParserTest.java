@@ -95,7 +95,7 @@ class RepositoryConfigParserTest {
         assertThat(loaded.config()).isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key; expected one of mode, risk_threshold, protected, protected_paths, "
-                        + "max_prs_per_day, approval, failures, drift",
+                        + "max_prs_per_day, approval, failures, drift, automerge",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
@@ -118,6 +118,18 @@ class RepositoryConfigParserTest {
     void aFileThatIsNotAMappingIsAProblem() {
         assertThat(parse("- mode: auto\n").problems()).extracting(ConfigProblem::message).singleElement().asString()
                 .startsWith("expected a mapping");
+    }
+
+    @Test
+    void automergeIsReadAndItsActionsAreChecked() {
+        LoadedConfig loaded = parse("automerge: {enabled: true, actions: [quarantine, revert], max_risk: 4, method: rebase}\n");
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.config().autoMerge()).isEqualTo(new RepositoryConfig.AutoMerge(true,
+                java.util.List.of("quarantine", "revert"), 4, RepositoryConfig.MergeMethod.REBASE));
+        assertThat(parse("").config().autoMerge()).isEqualTo(new RepositoryConfig.AutoMerge(false,
+                java.util.List.of("quarantine", "rebaseline"), 2, RepositoryConfig.MergeMethod.SQUASH));
+        assertThat(parse("automerge: {actions: [rerun], method: octopus}\n").problems())
+                .extracting(ConfigProblem::path).containsExactlyInAnyOrder("automerge.actions[0]", "automerge.method");
     }
 
     @Test

@@ -16,7 +16,7 @@ class PolicyTest {
     private static RepositoryConfig config(Mode mode, int threshold, boolean protectedRepository, int maxPrs) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, protectedRepository, d.protectedPaths(), maxPrs, d.approval(),
-                d.failures(), d.drift());
+                d.failures(), d.drift(), d.autoMerge());
     }
 
     private static RiskScore risk(double points) {

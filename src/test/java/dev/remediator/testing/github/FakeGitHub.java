@@ -41,10 +41,9 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Set<String> NOT_SERVED = Set.of("actions/get-workflow-run-attempt",
             "apps/get-webhook-config-for-app", "apps/list-installation-repos-for-authenticated-user",
             "apps/list-installations", "apps/list-installations-for-authenticated-user",
-            "apps/list-repos-accessible-to-installation", "checks/get-suite", "checks/list-suites-for-ref",
+            "apps/list-repos-accessible-to-installation", "checks/get-suite",
             "issues/add-assignees", "issues/create", "issues/list-for-repo", "issues/update", "pulls/list-reviews",
-            "pulls/request-reviewers", "repos/get-branch-protection", "repos/get-combined-status-for-ref",
-            "repos/list-commit-statuses-for-ref", "users/get-authenticated");
+            "pulls/request-reviewers", "repos/get-branch-protection", "users/get-authenticated");
 
     private final GitHubState state;
     private final Faults faults;
