@@ -188,20 +188,32 @@ public class RemediationStore {
                 .executeUpdate();
     }
 
-    /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
+    /**
+     * Whether a pull request Remediator opened was merged (into {@code mergeCommitSha}) or closed; feeds the risk
+     * model's track record, and finds a rollback's original.
+     */
     @Transactional
-    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
-            String deliveryId) {
+    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String mergeCommitSha,
+            String actor, String deliveryId) {
         Optional<RemediationRow> remediation = RemediationRow
                 .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
         return remediation.map(r -> {
             String outcome = merged ? "merged" : "closed";
-            em.createNativeQuery("update remediation set outcome = ?2, updated_at = now() where id = ?1")
-                    .setParameter(1, r.id).setParameter(2, outcome).executeUpdate();
+            em.createNativeQuery("update remediation set outcome = ?2, merge_commit_sha = ?3, updated_at = now() "
+                    + "where id = ?1").setParameter(1, r.id).setParameter(2, outcome)
+                    .setParameter(3, merged ? mergeCommitSha : null).executeUpdate();
             return apply(r.id, LifecycleChange.of(merged ? RemediationEvent.PULL_REQUEST_MERGED
                     : RemediationEvent.PULL_REQUEST_CLOSED, actor, "pull request #" + r.pullNumber + " " + outcome,
                     deliveryId)).remediation();
         });
+    }
+
+    /** The remediation whose pull request merged into this commit, if a fix of Remediator's did. */
+    @Transactional
+    public Optional<Remediation> mergedInto(long repositoryId, String commitSha) {
+        List<?> ids = em.createNativeQuery("select id from remediation where repository_id = ?1 and merge_commit_sha = ?2")
+                .setParameter(1, repositoryId).setParameter(2, commitSha).getResultList();
+        return ids.stream().findFirst().flatMap(id -> find(((Number) id).longValue()));
     }
 
     @Transactional
@@ -280,13 +292,15 @@ public class RemediationStore {
     public Map<RemediationAction, TrackRecord> trackRecords(long repositoryId) {
         Map<RemediationAction, TrackRecord> records = new EnumMap<>(RemediationAction.class);
         List<?> rows = em.createNativeQuery("""
-                select action, count(*) filter (where outcome = 'merged'), count(*) filter (where outcome = 'closed')
+                select action, count(*) filter (where outcome = 'merged'), count(*) filter (where outcome = 'closed'),
+                    count(*) filter (where exists (select 1 from audit_event a where a.remediation_id = remediation.id
+                        and a.event = 'ROLLED_BACK'))
                 from remediation where repository_id = ?1 and outcome is not null group by action""")
                 .setParameter(1, repositoryId).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             records.put(RemediationAction.valueOf((String) r[0]),
-                    new TrackRecord(((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+                    new TrackRecord(((Number) r[1]).intValue(), ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
         }
         return records;
     }

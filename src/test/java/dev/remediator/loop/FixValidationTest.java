@@ -72,6 +72,32 @@ class FixValidationTest extends EndToEndTest {
                 "AUTO_MERGE_ENABLED");
         assertThat(audited(fix.id).stream().filter("VALIDATION_PASSED"::equals)).hasSize(1);
 
+        // GitHub merges it: the outcome counts in the measured figures
+        ci.deliver(merged(ci, fix.pull, ci.commit("Merge the quarantine", "remediator[bot]", Map.of())));
+        JsonPath metrics = api().queryParam("repository", ci.repo.fullName()).queryParam("days", 1)
+                .get("/api/metrics").then().statusCode(200).extract().jsonPath();
+        String quarantine = "outcomes.actions.find { it.action == 'quarantine' }.";
+        assertThat(metrics.getInt(quarantine + "proposed")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "approved")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "executed")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "pullRequestsOpened")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "validationPassed")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "validationFailed")).isZero();
+        assertThat(metrics.getInt(quarantine + "merged")).isEqualTo(1);
+        assertThat(metrics.getInt(quarantine + "rolledBack")).isZero();
+        assertThat(metrics.getDouble(quarantine + "precision")).isEqualTo(1.0);
+        assertThat(metrics.getInt("outcomes.actions.find { it.action == 'confirm' }.executed")).isEqualTo(1);
+        assertThat(metrics.getMap("outcomes.failureCategories")).containsOnlyKeys("TEST");
+        assertThat(metrics.getDouble("outcomes.medians.failureToFirstCheckRun")).isNotNull();
+        assertThat(metrics.getDouble("outcomes.medians.failureToMerge")).isGreaterThanOrEqualTo(
+                metrics.getDouble("outcomes.medians.failureToPullRequest"));
+    }
+
+    private static WebhookPayload merged(CiScenario ci, PullRequest pull, String mergeCommit) {
+        WebhookPayload payload = ci.example("pull_request/closed.payload.json");
+        payload.at("pull_request").put("merged", true).put("number", pull.number()).put("merge_commit_sha", mergeCommit)
+                .with("head").put("ref", pull.headRef()).put("sha", pull.headSha());
+        return payload;
     }
 
     @Test
@@ -157,6 +183,35 @@ class FixValidationTest extends EndToEndTest {
         assertThat(pull.isDraft()).isTrue();
         assertThat(pull.autoMergeMethod()).isNull();
         assertThat(graphql(ci, "enablePullRequestAutoMerge")).isEmpty();
+    }
+
+    @Test
+    void aMergedFixThatBreaksTheDefaultBranchIsRolledBackFirstAndCountedAgainstItsKind() {
+        CiScenario ci = scenario("rollback").config("mode: auto\nrisk_threshold: 2\n");
+        Fix fix = approvedQuarantine(ci);
+        String quarantined = ci.repo.file(fix.pull.headRef(), ".github/quarantine.txt").orElseThrow();
+        String merge = ci.commit("Merge pull request #" + fix.pull.number(), "remediator[bot]",
+                Map.of(".github/quarantine.txt", quarantined));
+        ci.deliver(merged(ci, fix.pull, merge));
+
+        ci.deliver(ci.completed(ci.run(merge, "main", "failure", "cpp-compile-error.log")));
+
+        CheckRun broken = ci.repo.checkRuns().stream().filter(c -> c.headSha().equals(merge)).findFirst().orElseThrow();
+        assertThat(broken.title()).contains("revert awaiting approval");
+        assertThat(CiScenario.plain(broken.summary())).contains("Remediator's own pull request #" + fix.pull.number(),
+                "undoes Remediator's change", "rolling it back comes first");
+        long rollback = remediationId(broken);
+        ci.deliver(ci.click(broken.id(), broken.actions().get(0).path("identifier").asText(), "maintainer-mia"));
+        PullRequest revert = ci.repo.pullRequests().stream().filter(p -> p.headRef().startsWith("remediator/revert/"))
+                .findFirst().orElseThrow();
+        ci.deliver(merged(ci, revert, ci.commit("Revert the quarantine", "remediator[bot]", Map.of())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> audited(fix.id).contains("ROLLED_BACK"));
+        assertThat(validation(rollback).getString("summary.action")).isEqualTo("REVERT");
+        JsonPath metrics = api().queryParam("repository", ci.repo.fullName()).get("/api/metrics").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(metrics.getInt("outcomes.actions.find { it.action == 'quarantine' }.rolledBack")).isEqualTo(1);
+        assertThat(metrics.getDouble("outcomes.actions.find { it.action == 'quarantine' }.precision")).isZero();
     }
 
     private record Fix(long id, CheckRun check, PullRequest pull) {

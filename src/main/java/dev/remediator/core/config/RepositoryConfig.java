@@ -22,7 +22,7 @@ public record RepositoryConfig(
     public static final RepositoryConfig DEFAULTS = new RepositoryConfig(
             Mode.ADVISORY, 3, false, List.of(".github/workflows/**"), 5,
             new Approval(24, Permission.WRITE, false),
-            new Failures(List.of(), new Rerun(true, 1), new Revert(true, List.of("main")),
+            new Failures(List.of(), new Rerun(true, 1, true), new Revert(true, List.of()),
                     new Quarantine(true, ".github/quarantine.txt")),
             new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
             new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH));
@@ -60,12 +60,22 @@ public record RepositoryConfig(
         }
     }
 
-    public record Rerun(boolean enabled, int maxAttempts) {
+    /**
+     * @param automatic whether a re-run of a clearly transient failure (within the risk threshold) runs without asking,
+     *                  even in advisory mode: what a new installation is glad of; everything that writes code still asks
+     */
+    public record Rerun(boolean enabled, int maxAttempts, boolean automatic) {
     }
 
+    /** {@code branches} empty: the repository's default branch only. */
     public record Revert(boolean enabled, List<String> branches) {
         public Revert {
             branches = List.copyOf(branches);
+        }
+
+        /** Whether a break on {@code branch} may be reverted. */
+        public boolean appliesTo(String branch, String defaultBranch) {
+            return branches.isEmpty() ? branch != null && branch.equals(defaultBranch) : branches.contains(branch);
         }
     }
 

@@ -112,13 +112,14 @@ public final class RepositoryConfigParser {
     private static Failures readFailures(Fields fields, JsonNode node, Failures d) {
         String at = "failures";
         JsonNode failures = fields.object(node, at, "workflows", "rerun", "revert", "quarantine");
-        JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts");
+        JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts", "automatic");
         JsonNode revert = fields.object(failures.path("revert"), at + ".revert", "enabled", "branches");
         JsonNode quarantine = fields.object(failures.path("quarantine"), at + ".quarantine", "enabled", "file");
         return new Failures(
                 fields.strings(failures, at, "workflows", d.workflows()),
                 new Rerun(fields.bool(rerun, at + ".rerun", "enabled", d.rerun().enabled()),
-                        fields.integer(rerun, at + ".rerun", "max_attempts", 0, 5, d.rerun().maxAttempts())),
+                        fields.integer(rerun, at + ".rerun", "max_attempts", 0, 5, d.rerun().maxAttempts()),
+                        fields.bool(rerun, at + ".rerun", "automatic", d.rerun().automatic())),
                 new Revert(fields.bool(revert, at + ".revert", "enabled", d.revert().enabled()),
                         fields.strings(revert, at + ".revert", "branches", d.revert().branches())),
                 new Quarantine(fields.bool(quarantine, at + ".quarantine", "enabled", d.quarantine().enabled()),

@@ -113,7 +113,8 @@ public final class CheckRunReport {
                     .append(" permission can ").append(howToDecide)
                     .append(r.approvalDeadline() == null ? "" : ", until " + MarkdownBlocks.when(r.approvalDeadline()))
                     .append(".\n");
-            case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n')
+            case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl())
+                    .append(" Decision: ").append(MarkdownText.escape(r.decisionReason())).append(".\n")
                     .append(r.validation() == null ? "" : "\n" + validation(r.validation()));
             // skipped when it was to run (the daily limit, a refused revert): the note says why
             case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.note() != null ? r.note() : r.decisionReason()))

@@ -51,7 +51,7 @@ class RepositoryConfigParserTest {
         assertThat(config.maxPrsPerDay()).isEqualTo(2);
         assertThat(config.approval()).isEqualTo(new RepositoryConfig.Approval(12, Permission.MAINTAIN, true));
         assertThat(config.failures().workflows()).containsExactly("ci.yml");
-        assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2));
+        assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2, true));
         assertThat(config.failures().revert().branches()).containsExactly("main", "release");
         assertThat(config.failures().quarantine().file()).isEqualTo("quarantine/tests.txt");
         assertThat(config.drift().mode()).isEqualTo(DriftMode.FAIL);
@@ -66,7 +66,7 @@ class RepositoryConfigParserTest {
 
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.config().riskThreshold()).isEqualTo(5);
-        assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3));
+        assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3, true));
         assertThat(loaded.config().approval()).isEqualTo(RepositoryConfig.DEFAULTS.approval());
         assertThat(loaded.config().mode()).isEqualTo(Mode.ADVISORY);
     }
