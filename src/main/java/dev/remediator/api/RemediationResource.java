@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.lifecycle.RemediationState;
+import dev.remediator.core.lifecycle.FixValidation;
+import dev.remediator.store.FixValidationStore;
 import dev.remediator.store.InstallationStore;
 import dev.remediator.store.KnownRepository;
 import dev.remediator.core.lifecycle.Remediation;
@@ -38,12 +40,19 @@ public class RemediationResource {
     @Inject
     RunHistoryStore history;
 
+    @Inject
+    FixValidationStore validations;
+
     public record RemediationSummary(long id, String action, String target, String state, double risk, Long runId,
             String subject, String headSha, String headBranch, String pullUrl, Instant createdAt, Instant updatedAt) {
     }
 
+    /** What CI says of the remediation's pull request; null when it opened none. */
+    public record Validation(String state, String headSha, List<FixValidation.Check> checks) {
+    }
+
     public record RemediationDetail(RemediationSummary summary, String explanation, String decisionReason,
-            String approvalPermission, Instant approvalDeadline, String note, String outcome,
+            String approvalPermission, Instant approvalDeadline, String note, String outcome, Validation validation,
             List<RemediationStore.AuditEvent> audit) {
     }
 
@@ -77,7 +86,9 @@ public class RemediationResource {
         Remediation r = remediations.find(number).orElseThrow(() -> ApiPages.problem(Response.Status.NOT_FOUND,
                 "no remediation " + number));
         return new RemediationDetail(summary(r), r.explanation(), r.decisionReason(), r.approvalPermission().name(),
-                r.approvalDeadline(), r.note(), r.outcome(), remediations.audit(null, r.id(), null, null, ApiPages.MAX_LIMIT));
+                r.approvalDeadline(), r.note(), r.outcome(), validations.find(r.id())
+                        .map(v -> new Validation(v.state().name(), v.headSha(), v.checks())).orElse(null),
+                remediations.audit(null, r.id(), null, null, ApiPages.MAX_LIMIT));
     }
 
     /** The audit trail: every state change with actor, time, reason and delivery id. */

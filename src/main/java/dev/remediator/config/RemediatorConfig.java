@@ -42,6 +42,8 @@ public interface RemediatorConfig {
 
     Reconcile reconcile();
 
+    Validation validation();
+
     Dashboard dashboard();
 
     OAuth oauth();
@@ -302,5 +304,13 @@ public interface RemediatorConfig {
         /** How long GitHub or the database may be unreachable before one critical message is sent. */
         @WithDefault("10m")
         Duration outageAfter();
+    }
+
+    /** Following the CI of the pull requests Remediator opens. */
+    interface Validation {
+
+        /** How often fixes whose CI sent no news are read from GitHub (their check suites, checks and statuses). */
+        @WithDefault("10m")
+        Duration reconcileInterval();
     }
 }

@@ -57,7 +57,13 @@ public class FailedRunAnalyser implements DeliveryHandler, FirstAnswer {
         Optional<FailedRun> run = claimedRun(delivery, true);
         Optional<LoadedConfig> config = run.isEmpty() ? Optional.empty() : watchingConfig(run.get(), true);
         if (config.isPresent()) {
-            analysis.analyse(run.get(), config.get(), delivery.deliveryId(), delivery.attempt() > 1);
+            // the loop guard: a fix's own CI is analysed (its validation failed, people want to know why), never fixed
+            boolean ownFix = RemediatorBranch.isOwn(run.get().headBranch());
+            if (ownFix) {
+                LOG.infof("Run %d of %s is on Remediator's own branch %s: analysed, not remediated", run.get().runId(),
+                        run.get().repository(), run.get().headBranch());
+            }
+            analysis.analyse(run.get(), config.get(), delivery.deliveryId(), delivery.attempt() > 1, !ownFix);
         }
     }
 
@@ -82,13 +88,6 @@ public class FailedRunAnalyser implements DeliveryHandler, FirstAnswer {
         requireRun(delivery.payload());
         FailedRun run = FailedRun.of(delivery.installationId(), delivery.payload(), delivery.receivedAt());
         if (!run.failed()) {
-            return Optional.empty();
-        }
-        if (RemediatorBranch.isOwn(run.headBranch())) {
-            if (explain) {
-                LOG.infof("Run %d of %s is on Remediator's own branch %s: not analysed", run.runId(), run.repository(),
-                        run.headBranch());
-            }
             return Optional.empty();
         }
         String holder = claims.claim(run.repositoryId(), run.runId(), run.attempt(), delivery.deliveryId());

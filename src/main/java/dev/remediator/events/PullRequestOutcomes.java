@@ -40,8 +40,8 @@ public class PullRequestOutcomes implements DeliveryHandler {
         boolean merged = pull.path("merged").asBoolean();
         String outcome = merged ? "merged" : "closed";
         String actor = delivery.payload().path("sender").path("login").asText("unknown");
-        remediations.recordOutcome(delivery.repositoryId(), pull.path("head").path("ref").asText(), merged, actor,
-                delivery.deliveryId()).ifPresent(r -> {
+        remediations.recordOutcome(delivery.repositoryId(), pull.path("head").path("ref").asText(), merged,
+                pull.path("merge_commit_sha").asText(null), actor, delivery.deliveryId()).ifPresent(r -> {
                     registry.counter("remediator.pull_requests", "action", r.action().slug(), "outcome", outcome).increment();
                     LOG.infof("Remediator's pull request #%d (%s) was %s by @%s", pull.path("number").asInt(),
                             r.action().slug(), outcome, actor);

@@ -11,6 +11,7 @@ public enum GitHubPermission {
     ACTIONS_WRITE("actions", GHPermissionType.WRITE),
     CHECKS_READ("checks", GHPermissionType.READ),
     CHECKS_WRITE("checks", GHPermissionType.WRITE),
+    STATUSES_READ("statuses", GHPermissionType.READ),
     ISSUES_READ("issues", GHPermissionType.READ),
     ISSUES_WRITE("issues", GHPermissionType.WRITE),
     PULL_REQUESTS_READ("pull_requests", GHPermissionType.READ),

@@ -68,6 +68,21 @@ public class GitHubRest {
         return send(token, "PATCH", path, body);
     }
 
+    /**
+     * A GraphQL query or mutation (some operations exist only there, such as marking a pull request ready for
+     * review). GitHub answers errors with 200 and an {@code errors} list: those are refusals, as a 4xx would be.
+     */
+    public JsonNode graphql(String token, String document, Object variables) throws IOException {
+        java.util.Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("query", document);
+        request.put("variables", variables);
+        JsonNode answer = send(token, "POST", "/graphql", request);
+        if (answer.path("errors").size() > 0) {
+            throw new GitHubApiException(422, "POST", "/graphql", answer.path("errors").toString());
+        }
+        return answer.path("data");
+    }
+
     /** One page of a list and the URL of the next one, from GitHub's {@code Link: rel="next"}. */
     public record Page(List<JsonNode> items, String next) {
     }

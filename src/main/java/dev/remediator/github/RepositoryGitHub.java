@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.remediator.core.config.RepositoryConfig.Permission;
 import dev.remediator.core.history.CommitChange;
+import dev.remediator.core.lifecycle.FixValidation;
 import dev.remediator.core.remediation.RevertPlan.TreeChange;
 import dev.remediator.core.remediation.RevertPlan.TreeEntry;
 
@@ -330,6 +331,108 @@ public final class RepositoryGitHub {
                 .map(r -> r.path("id").asLong()).findFirst();
     }
 
+    // ---- Fix validation and merging -----------------------------------------------------------------------------
+
+    /**
+     * The checks on a commit: the latest check run of each name (GitHub Actions jobs among them) and each commit
+     * status, the statuses' states mapped onto check run conclusions. The check runs of the app {@code ownApp}
+     * (Remediator's slug) are left out: they report on CI, they are not CI.
+     */
+    public List<FixValidation.Check> checksOn(String sha, String ownApp) throws IOException {
+        List<FixValidation.Check> checks = new ArrayList<>();
+        for (JsonNode run : call(Set.of(GitHubPermission.CHECKS_READ),
+                token -> rest.list(token, repo("/commits/" + sha + "/check-runs?filter=latest"), "check_runs"))) {
+            if (!ownApp.equals(run.path("app").path("slug").asText())) {
+                checks.add(new FixValidation.Check(run.path("name").asText(),
+                        "completed".equals(run.path("status").asText()) ? run.path("conclusion").asText(null) : null,
+                        false));
+            }
+        }
+        JsonNode combined = call(Set.of(GitHubPermission.STATUSES_READ),
+                token -> rest.get(token, repo("/commits/" + sha + "/status")));
+        for (JsonNode status : combined.path("statuses")) {
+            String conclusion = switch (status.path("state").asText()) {
+                case "success" -> "success";
+                case "pending" -> null;
+                default -> "failure";
+            };
+            checks.add(new FixValidation.Check(status.path("context").asText(), conclusion, false));
+        }
+        return checks;
+    }
+
+    /**
+     * Whether every check suite on a commit that has check runs has finished (suites of apps that run none stay
+     * queued for ever), those of the app {@code ownApp} aside: one call that spares reading the checks while CI runs.
+     */
+    public boolean checkSuitesFinished(String sha, String ownApp) throws IOException {
+        return call(Set.of(GitHubPermission.CHECKS_READ),
+                token -> rest.list(token, repo("/commits/" + sha + "/check-suites"), "check_suites")).stream()
+                .filter(suite -> suite.path("latest_check_runs_count").asInt() > 0)
+                .filter(suite -> !ownApp.equals(suite.path("app").path("slug").asText()))
+                .allMatch(suite -> "completed".equals(suite.path("status").asText()));
+    }
+
+    /** The checks a branch's protection requires; empty when the branch is not protected or requires none. */
+    public Set<String> requiredChecks(String branchName) throws IOException {
+        Optional<JsonNode> branch = call(Set.of(GitHubPermission.CONTENTS_READ),
+                token -> rest.find(token, repo("/branches/" + encode(branchName))));
+        Set<String> required = new java.util.TreeSet<>();
+        branch.ifPresent(b -> {
+            JsonNode checks = b.path("protection").path("required_status_checks");
+            checks.path("contexts").forEach(c -> required.add(c.asText()));
+            checks.path("checks").forEach(c -> required.add(c.path("context").asText()));
+        });
+        return required;
+    }
+
+    /** A pull request as GraphQL sees it: its node id, whether it is a draft, whether auto-merge is on. */
+    public record PullRequestNode(String id, boolean draft, String headSha, String baseRef, boolean autoMergeEnabled,
+            String state) {
+    }
+
+    public PullRequestNode pullRequestNode(int number) throws IOException {
+        ObjectNode variables = JSON.createObjectNode().put("owner", owner()).put("name", name()).put("number", number);
+        JsonNode pull = call(Set.of(GitHubPermission.PULL_REQUESTS_READ), token -> rest.graphql(token, """
+                query PullRequestForValidation($owner: String!, $name: String!, $number: Int!) {
+                  repository(owner: $owner, name: $name) {
+                    pullRequest(number: $number) {
+                      id isDraft headRefOid baseRefName state
+                      autoMergeRequest { enabledAt }
+                    }
+                  }
+                }""", variables)).path("repository").path("pullRequest");
+        if (pull.isMissingNode() || pull.isNull()) {
+            throw new GitHubApiException(404, "POST", "/graphql", "no pull request #" + number + " in " + fullName);
+        }
+        return new PullRequestNode(pull.path("id").asText(), pull.path("isDraft").asBoolean(),
+                pull.path("headRefOid").asText(), pull.path("baseRefName").asText(),
+                pull.hasNonNull("autoMergeRequest"), pull.path("state").asText());
+    }
+
+    /** The REST API cannot take a pull request out of draft: only GraphQL can. */
+    public void markReadyForReview(String pullRequestId) throws IOException {
+        ObjectNode variables = JSON.createObjectNode().put("id", pullRequestId);
+        call(Set.of(GitHubPermission.PULL_REQUESTS_WRITE), token -> rest.graphql(token, """
+                mutation MarkReadyForReview($id: ID!) {
+                  markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { id isDraft } }
+                }""", variables));
+    }
+
+    /**
+     * Turns on GitHub's own auto-merge: GitHub merges once branch protection, required reviews and merge queues
+     * allow it, so those still decide. {@code method}: MERGE, SQUASH or REBASE.
+     */
+    public void enableAutoMerge(String pullRequestId, String method) throws IOException {
+        ObjectNode variables = JSON.createObjectNode().put("id", pullRequestId).put("method", method);
+        call(Set.of(GitHubPermission.PULL_REQUESTS_WRITE, GitHubPermission.CONTENTS_WRITE), token -> rest.graphql(token, """
+                mutation EnableAutoMerge($id: ID!, $method: PullRequestMergeMethod!) {
+                  enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) {
+                    pullRequest { id autoMergeRequest { enabledAt mergeMethod } }
+                  }
+                }""", variables));
+    }
+
     // ---- People ----------------------------------------------------------------------------------------------
 
     /** A user's permission on this repository, with GitHub's finer roles (maintain, triage) where it names them. */
@@ -389,6 +492,14 @@ public final class RepositoryGitHub {
         String message = commit.path("commit").path("message").asText();
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
+    }
+
+    private String owner() {
+        return fullName.substring(0, fullName.indexOf('/'));
+    }
+
+    private String name() {
+        return fullName.substring(fullName.indexOf('/') + 1);
     }
 
     private String repo(String path) {

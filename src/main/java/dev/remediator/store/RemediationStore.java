@@ -125,6 +125,13 @@ public class RemediationStore {
                 .getResultList().isEmpty();
     }
 
+    /** Whether this event ever happened to the remediation (auto-merge is enabled once, whatever retries happen). */
+    @Transactional
+    public boolean happened(long id, RemediationEvent event) {
+        return !em.createNativeQuery("select 1 from audit_event where remediation_id = ?1 and event = ?2")
+                .setParameter(1, id).setParameter(2, event.name()).getResultList().isEmpty();
+    }
+
     /** What became of a change asked of the lifecycle: the remediation as it is now, and why nothing changed. */
     public record Transition(Remediation remediation, RemediationState from, String refusal) {
 
@@ -201,20 +208,32 @@ public class RemediationStore {
                 .executeUpdate();
     }
 
-    /** Whether a pull request Remediator opened was merged or closed; feeds the risk model's track record. */
+    /**
+     * Whether a pull request Remediator opened was merged (into {@code mergeCommitSha}) or closed; feeds the risk
+     * model's track record, and finds a rollback's original.
+     */
     @Transactional
-    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String actor,
-            String deliveryId) {
+    public Optional<Remediation> recordOutcome(long repositoryId, String branch, boolean merged, String mergeCommitSha,
+            String actor, String deliveryId) {
         Optional<RemediationRow> remediation = RemediationRow
                 .find("repositoryId = ?1 and branch = ?2", repositoryId, branch).firstResultOptional();
         return remediation.map(r -> {
             String outcome = merged ? "merged" : "closed";
-            em.createNativeQuery("update remediation set outcome = ?2, updated_at = now() where id = ?1")
-                    .setParameter(1, r.id).setParameter(2, outcome).executeUpdate();
+            em.createNativeQuery("update remediation set outcome = ?2, merge_commit_sha = ?3, updated_at = now() "
+                    + "where id = ?1").setParameter(1, r.id).setParameter(2, outcome)
+                    .setParameter(3, merged ? mergeCommitSha : null).executeUpdate();
             return apply(r.id, LifecycleChange.of(merged ? RemediationEvent.PULL_REQUEST_MERGED
                     : RemediationEvent.PULL_REQUEST_CLOSED, actor, "pull request #" + r.pullNumber + " " + outcome,
                     deliveryId)).remediation();
         });
+    }
+
+    /** The remediation whose pull request merged into this commit, if a fix of Remediator's did. */
+    @Transactional
+    public Optional<Remediation> mergedInto(long repositoryId, String commitSha) {
+        List<?> ids = em.createNativeQuery("select id from remediation where repository_id = ?1 and merge_commit_sha = ?2")
+                .setParameter(1, repositoryId).setParameter(2, commitSha).getResultList();
+        return ids.stream().findFirst().flatMap(id -> find(((Number) id).longValue()));
     }
 
     @Transactional
@@ -293,13 +312,15 @@ public class RemediationStore {
     public Map<RemediationAction, TrackRecord> trackRecords(long repositoryId) {
         Map<RemediationAction, TrackRecord> records = new EnumMap<>(RemediationAction.class);
         List<?> rows = em.createNativeQuery("""
-                select action, count(*) filter (where outcome = 'merged'), count(*) filter (where outcome = 'closed')
+                select action, count(*) filter (where outcome = 'merged'), count(*) filter (where outcome = 'closed'),
+                    count(*) filter (where exists (select 1 from audit_event a where a.remediation_id = remediation.id
+                        and a.event = 'ROLLED_BACK'))
                 from remediation where repository_id = ?1 and outcome is not null group by action""")
                 .setParameter(1, repositoryId).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             records.put(RemediationAction.valueOf((String) r[0]),
-                    new TrackRecord(((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+                    new TrackRecord(((Number) r[1]).intValue(), ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
         }
         return records;
     }
@@ -316,8 +337,9 @@ public class RemediationStore {
         return remediations(RemediationRow.list("state = ?1 and dispatchedAt < ?2", RemediationState.EXECUTING, before));
     }
 
-    public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String actor,
-            String reason, String deliveryId, Instant at) {
+    /** @param event the lifecycle event it records; null for rows written before events were named */
+    public record AuditEvent(long id, Long remediationId, long repositoryId, String from, String to, String event,
+            String actor, String reason, String deliveryId, Instant at) {
     }
 
     /** Remediations of a repository, newest first, after the id {@code after} (null: from the newest). */
@@ -345,7 +367,7 @@ public class RemediationStore {
     @Transactional
     public List<AuditEvent> audit(Long repositoryId, Long remediationId, String actor, Long after, int limit) {
         List<?> rows = em.createNativeQuery("""
-                select id, remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id, at
+                select id, remediation_id, repository_id, from_state, to_state, event, actor, reason, delivery_id, at
                 from audit_event
                 where (cast(?1 as bigint) is null or repository_id = ?1) and (cast(?2 as bigint) is null or remediation_id = ?2)
                   and (cast(?3 as text) is null or actor = ?3) and (cast(?4 as bigint) is null or id < ?4)
@@ -359,7 +381,7 @@ public class RemediationStore {
         Object[] r = (Object[]) row;
         return new AuditEvent(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                NativeRows.instant(r[8]));
+                (String) r[8], NativeRows.instant(r[9]));
     }
 
     /** The audit row is the domain event: consumers pick it up from the outbox once this transaction commits. */

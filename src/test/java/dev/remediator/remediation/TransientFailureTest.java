@@ -38,4 +38,30 @@ class TransientFailureTest extends EndToEndTest {
         assertThat(check.summary()).contains("already re-run", "attempt 2");
         assertThat(check.conclusion()).isEqualTo("neutral");
     }
+
+    @Test
+    void aNewInstallationReRunsATransientFailureWithoutAskingAndSaysSo() {
+        CiScenario ci = scenario("fresh");
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+
+        ci.deliver(ci.completed(run));
+
+        assertThat(ci.repo.reruns()).singleElement().satisfies(r -> assertThat(r.runId()).isEqualTo(run.id()));
+        CheckRun check = ci.repo.checkRuns().get(0);
+        assertThat(check.title()).contains("rerun done");
+        assertThat(CiScenario.plain(check.summary())).contains("runs without asking",
+                "failures.rerun.automatic: false makes it ask");
+    }
+
+    @Test
+    void anAutomaticReRunTurnedOffAsks() {
+        CiScenario ci = scenario("asks").config("failures: {rerun: {automatic: false}}\n");
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+
+        ci.deliver(ci.completed(ci.run(sha, "main", "failure", "runner-shutdown.log")));
+
+        assertThat(ci.repo.reruns()).isEmpty();
+        assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun awaiting approval");
+    }
 }

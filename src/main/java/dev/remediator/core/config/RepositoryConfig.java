@@ -16,18 +16,19 @@ public record RepositoryConfig(
         Approval approval,
         Failures failures,
         Drift drift,
-        Notify notifications) {
+        Notify notifications, AutoMerge autoMerge) {
 
     public static final String FILE_PATH = ".github/remediator.yml";
 
     public static final RepositoryConfig DEFAULTS = new RepositoryConfig(
             Mode.ADVISORY, 3, false, List.of(".github/workflows/**"), 5,
             new Approval(24, Permission.WRITE, false),
-            new Failures(List.of(), new Rerun(true, 1), new Revert(true, List.of("main")),
+            new Failures(List.of(), new Rerun(true, 1, true), new Revert(true, List.of()),
                     new Quarantine(true, ".github/quarantine.txt")),
             new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
             new Notify(null, null, Set.of(NotifyOn.APPROVAL_REQUESTED, NotifyOn.FAILED, NotifyOn.EXPIRED,
-                    NotifyOn.VALIDATION_FAILED)));
+                    NotifyOn.VALIDATION_FAILED)),
+            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH));
 
     public RepositoryConfig {
         protectedPaths = List.copyOf(protectedPaths);
@@ -62,16 +63,45 @@ public record RepositoryConfig(
         }
     }
 
-    public record Rerun(boolean enabled, int maxAttempts) {
+    /**
+     * @param automatic whether a re-run of a clearly transient failure (within the risk threshold) runs without asking,
+     *                  even in advisory mode: what a new installation is glad of; everything that writes code still asks
+     */
+    public record Rerun(boolean enabled, int maxAttempts, boolean automatic) {
     }
 
+    /** {@code branches} empty: the repository's default branch only. */
     public record Revert(boolean enabled, List<String> branches) {
         public Revert {
             branches = List.copyOf(branches);
         }
+
+        /** Whether a break on {@code branch} may be reverted. */
+        public boolean appliesTo(String branch, String defaultBranch) {
+            return branches.isEmpty() ? branch != null && branch.equals(defaultBranch) : branches.contains(branch);
+        }
     }
 
     public record Quarantine(boolean enabled, String file) {
+    }
+
+    /**
+     * GitHub's native auto-merge on a fix whose CI passed, so that branch protection, reviews and merge queues still
+     * decide. Off unless a repository turns it on.
+     *
+     * @param actions the remediations (by their slug) that may merge without a human
+     */
+    public record AutoMerge(boolean enabled, List<String> actions, int maxRisk, MergeMethod method) {
+        /** The actions whose pull requests auto-merge could apply to. */
+        public static final List<String> MERGEABLE = List.of("quarantine", "revert", "regenerate", "rebaseline");
+
+        public AutoMerge {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    public enum MergeMethod {
+        MERGE, SQUASH, REBASE
     }
 
     public enum DriftMode {

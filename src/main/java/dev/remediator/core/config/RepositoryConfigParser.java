@@ -19,9 +19,11 @@ import dev.remediator.core.config.LoadedConfig.Source;
 import dev.remediator.core.drift.PathGlob;
 import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.config.RepositoryConfig.Approval;
+import dev.remediator.core.config.RepositoryConfig.AutoMerge;
 import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
+import dev.remediator.core.config.RepositoryConfig.MergeMethod;
 import dev.remediator.core.config.RepositoryConfig.Mode;
 import dev.remediator.core.config.RepositoryConfig.Notify;
 import dev.remediator.core.config.RepositoryConfig.NotifyOn;
@@ -75,7 +77,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift", "notify");
+                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -85,7 +87,23 @@ public final class RepositoryConfigParser {
                 readApproval(fields, top.path("approval"), d.approval()),
                 readFailures(fields, top.path("failures"), d.failures()),
                 readDrift(fields, top.path("drift"), d.drift()),
-                readNotify(fields, top.path("notify"), d.notifications()));
+                readNotify(fields, top.path("notify"), d.notifications()),
+                readAutoMerge(fields, top.path("automerge"), d.autoMerge()));
+    }
+
+    private static AutoMerge readAutoMerge(Fields fields, JsonNode node, AutoMerge d) {
+        String at = "automerge";
+        JsonNode automerge = fields.object(node, at, "enabled", "actions", "max_risk", "method");
+        List<String> actions = fields.strings(automerge, at, "actions", d.actions());
+        for (int i = 0; i < actions.size(); i++) {
+            if (!AutoMerge.MERGEABLE.contains(actions.get(i))) {
+                fields.problem(at + ".actions[" + i + "]", "expected one of " + AutoMerge.MERGEABLE + ", got '"
+                        + actions.get(i) + "'");
+            }
+        }
+        return new AutoMerge(fields.bool(automerge, at, "enabled", d.enabled()), actions,
+                fields.integer(automerge, at, "max_risk", 0, 10, d.maxRisk()),
+                fields.choice(automerge, at, "method", MergeMethod.class, d.method()));
     }
 
     private static Notify readNotify(Fields fields, JsonNode node, Notify d) {
@@ -110,13 +128,14 @@ public final class RepositoryConfigParser {
     private static Failures readFailures(Fields fields, JsonNode node, Failures d) {
         String at = "failures";
         JsonNode failures = fields.object(node, at, "workflows", "rerun", "revert", "quarantine");
-        JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts");
+        JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts", "automatic");
         JsonNode revert = fields.object(failures.path("revert"), at + ".revert", "enabled", "branches");
         JsonNode quarantine = fields.object(failures.path("quarantine"), at + ".quarantine", "enabled", "file");
         return new Failures(
                 fields.strings(failures, at, "workflows", d.workflows()),
                 new Rerun(fields.bool(rerun, at + ".rerun", "enabled", d.rerun().enabled()),
-                        fields.integer(rerun, at + ".rerun", "max_attempts", 0, 5, d.rerun().maxAttempts())),
+                        fields.integer(rerun, at + ".rerun", "max_attempts", 0, 5, d.rerun().maxAttempts()),
+                        fields.bool(rerun, at + ".rerun", "automatic", d.rerun().automatic())),
                 new Revert(fields.bool(revert, at + ".revert", "enabled", d.revert().enabled()),
                         fields.strings(revert, at + ".revert", "branches", d.revert().branches())),
                 new Quarantine(fields.bool(quarantine, at + ".quarantine", "enabled", d.quarantine().enabled()),
@@ -320,7 +339,7 @@ public final class RepositoryConfigParser {
             return null;
         }
 
-        private void problem(String path, String message) {
+        void problem(String path, String message) {
             problems.add(new ConfigProblem(path, message));
         }
 

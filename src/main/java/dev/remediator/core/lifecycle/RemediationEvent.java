@@ -50,6 +50,8 @@ public enum RemediationEvent {
     VALIDATION_FAILED(EnumSet.of(DONE), DONE),
     /** GitHub's auto-merge was enabled on the fix pull request. */
     AUTO_MERGE_ENABLED(EnumSet.of(DONE), DONE),
+    /** The repository asks for auto-merge but this fix may not have it: the reason is audited. */
+    AUTO_MERGE_REFUSED(EnumSet.of(DONE), DONE),
     PULL_REQUEST_MERGED(EnumSet.of(DONE), DONE),
     PULL_REQUEST_CLOSED(EnumSet.of(DONE), DONE),
     /** A merged fix broke the default branch and was reverted: a false positive. */

@@ -40,12 +40,22 @@ public record FailureCase(
      * What the store and GitHub's history say.
      *
      * @param revertBlocked why reverting the culprit is refused (later commits touched its files), if it is
+     * @param culpritFix   when the culprit is the merge of one of Remediator's own pull requests: which one
      */
     public record History(List<FlakyTest> flakyTests, Optional<BrokenTrunk> brokenTrunk, Optional<Culprit> culprit,
-            Optional<String> revertBlocked) {
+            Optional<String> revertBlocked, Optional<MergedFix> culpritFix) {
         public History {
             flakyTests = List.copyOf(flakyTests);
         }
+
+        public History(List<FlakyTest> flakyTests, Optional<BrokenTrunk> brokenTrunk, Optional<Culprit> culprit,
+                Optional<String> revertBlocked) {
+            this(flakyTests, brokenTrunk, culprit, revertBlocked, Optional.empty());
+        }
+    }
+
+    /** A pull request of Remediator's that was merged: the remediation it came from. */
+    public record MergedFix(long remediationId, RemediationAction action, int pullNumber) {
     }
 
     /** The repository's policy and what it has done lately. */

@@ -42,6 +42,12 @@ public final class Policy {
                     + " pull requests is reached (" + pullRequestsToday + " opened in the last 24 hours)", permission);
         }
         int threshold = threshold(config);
+        if (action == RemediationAction.RERUN && config.failures().rerun().automatic() && risk.value() <= threshold
+                && config.mode() == RepositoryConfig.Mode.ADVISORY) {
+            return new Decision(Verdict.RUN, "a re-run of a transient failure runs without asking (risk "
+                    + risk.formatted() + ", within the threshold of " + threshold
+                    + "); failures.rerun.automatic: false makes it ask", permission);
+        }
         if (config.mode() == RepositoryConfig.Mode.ADVISORY) {
             return new Decision(Verdict.ASK, "advisory mode: Remediator asks before it acts", permission);
         }

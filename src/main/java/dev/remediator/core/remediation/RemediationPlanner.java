@@ -67,10 +67,12 @@ public final class RemediationPlanner {
                             + ". One re-run of the failed jobs tells a flaky test from a real break.",
                     null));
         }
-        boolean revertBranch = config.failures().revert().branches().contains(failure.run().headBranch());
+        boolean revertBranch = config.failures().revert().appliesTo(failure.run().headBranch(), failure.defaultBranch());
         Optional<Culprit> culprit = failure.history().culprit();
-        // a test that only flipped often is suspected, not proven, flaky: a sure culprit is the likelier cause
-        if (revertBranch && culprit.isPresent() && culprit.get().confidence() >= REVERT_CONFIDENCE) {
+        // a test that only flipped often is suspected, not proven, flaky: a sure culprit is the likelier cause; and
+        // a culprit that is Remediator's own merged fix is rolled back first, whatever else the run shows
+        if (revertBranch && culprit.isPresent() && (culprit.get().confidence() >= REVERT_CONFIDENCE
+                || failure.history().culpritFix().isPresent())) {
             return planRevert(failure, culprit.get());
         }
         if (!failure.history().flakyTests().isEmpty()) {
@@ -218,10 +220,23 @@ public final class RemediationPlanner {
         }
         List<String> paths = culprit.commit().files().stream().flatMap(f -> f.paths().stream()).distinct().toList();
         double confidence = Math.min(culprit.confidence(), Math.max(failure.verdict().confidence(), 0.5));
-        return List.of(remediation(failure, RemediationAction.REVERT, culprit.commit().sha(),
-                inputs(failure, RemediationAction.REVERT, confidence, paths, culprit.commit().linesChanged()),
-                summary(failure) + " Likely culprit: " + suspect + " (" + because + "). A draft pull request would "
-                        + "revert it on top of " + MarkdownText.code(failure.run().headBranch()) + ".",
+        Optional<FailureCase.MergedFix> fix = failure.history().culpritFix();
+        RiskModel.Inputs inputs = inputs(failure, RemediationAction.REVERT, confidence, paths,
+                culprit.commit().linesChanged());
+        String rollback = "";
+        if (fix.isPresent()) {
+            String named = "pull request #" + fix.get().pullNumber() + " (" + fix.get().action().slug()
+                    + ", audit id " + fix.get().remediationId() + ")";
+            inputs = new RiskModel.Inputs(inputs.action(), inputs.confidence(), inputs.touchedPaths(),
+                    inputs.linesChanged(), inputs.protectedPathsTouched(), inputs.targetBranch(),
+                    inputs.targetBranchProtected(), inputs.protectedRepository(), inputs.outsideAuthor(),
+                    inputs.trackRecord(), named);
+            rollback = " It is the merge of Remediator's own " + named + ": rolling it back comes first.";
+        }
+        return List.of(remediation(failure, RemediationAction.REVERT, culprit.commit().sha(), inputs,
+                summary(failure) + " Likely culprit: " + suspect + " (" + because + ")." + rollback
+                        + " A draft pull request would revert it on top of "
+                        + MarkdownText.code(failure.run().headBranch()) + ".",
                 culprit.commit().authorLogin()));
     }
 

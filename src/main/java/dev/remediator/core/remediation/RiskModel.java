@@ -14,10 +14,17 @@ public final class RiskModel {
     /** What a remediation would change and on what grounds. */
     public record Inputs(RemediationAction action, double confidence, List<String> touchedPaths, int linesChanged,
             List<String> protectedPathsTouched, String targetBranch, boolean targetBranchProtected,
-            boolean protectedRepository, boolean outsideAuthor, TrackRecord trackRecord) {
+            boolean protectedRepository, boolean outsideAuthor, TrackRecord trackRecord, String undoesFix) {
         public Inputs {
             touchedPaths = List.copyOf(touchedPaths);
             protectedPathsTouched = List.copyOf(protectedPathsTouched);
+        }
+
+        public Inputs(RemediationAction action, double confidence, List<String> touchedPaths, int linesChanged,
+                List<String> protectedPathsTouched, String targetBranch, boolean targetBranchProtected,
+                boolean protectedRepository, boolean outsideAuthor, TrackRecord trackRecord) {
+            this(action, confidence, touchedPaths, linesChanged, protectedPathsTouched, targetBranch,
+                    targetBranchProtected, protectedRepository, outsideAuthor, trackRecord, null);
         }
     }
 
@@ -48,11 +55,17 @@ public final class RiskModel {
         if (in.outsideAuthor()) {
             factors.add(new RiskFactor("outside author", 2, "the change comes from outside the organisation"));
         }
+        if (in.undoesFix() != null) {
+            // putting back what was there before Remediator's change is the safest revert there is
+            factors.add(new RiskFactor("undoes Remediator's change", -1, "it reverts " + in.undoesFix()
+                    + ", Remediator's own change, which broke the branch"));
+        }
         TrackRecord track = in.trackRecord();
         if (track.total() >= 3) {
-            double closedShare = (double) track.closedUnmerged() / track.total();
+            double closedShare = (double) (track.closedUnmerged() + track.rolledBack()) / track.total();
             String record = track.merged() + " of " + track.total() + " earlier " + in.action().slug()
-                    + " pull requests here were merged";
+                    + " pull requests here were merged" + (track.rolledBack() == 0 ? ""
+                            : ", " + track.rolledBack() + " of them rolled back");
             if (closedShare > 0.5) {
                 factors.add(new RiskFactor("track record", 1.5, record));
             } else if (closedShare <= 0.2) {

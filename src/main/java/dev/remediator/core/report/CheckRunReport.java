@@ -8,6 +8,7 @@ import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.Location;
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.config.LoadedConfig;
+import dev.remediator.core.lifecycle.FixValidation;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.text.MarkdownText;
 import dev.remediator.core.text.SecretMasker;
@@ -121,7 +122,9 @@ public final class CheckRunReport {
                     .append(" permission can ").append(howToDecide)
                     .append(r.approvalDeadline() == null ? "" : ", until " + MarkdownBlocks.when(r.approvalDeadline()))
                     .append(".\n");
-            case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl()).append('\n');
+            case DONE -> out.append(r.pullUrl() == null ? "Done." : "Done: draft pull request " + r.pullUrl())
+                    .append(" Decision: ").append(MarkdownText.escape(r.decisionReason())).append(".\n")
+                    .append(r.validation() == null ? "" : "\n" + validation(r.validation()));
             // skipped when it was to run (the daily limit, a refused revert): the note says why
             case SKIPPED -> out.append("Not done: ").append(MarkdownText.escape(r.note() != null ? r.note() : r.decisionReason()))
                     .append(".\n");
@@ -132,6 +135,21 @@ public final class CheckRunReport {
             out.append("\n> ").append(MarkdownText.escape(r.note())).append('\n');
         }
         out.append("\n<sub>Audit id ").append(r.id()).append("</sub>\n");
+        return out.toString();
+    }
+
+    /** What CI says of a fix's pull request: the outcome, then each check on its head. */
+    public static String validation(FixValidation validation) {
+        StringBuilder out = new StringBuilder("**Validation: ").append(validation.state()).append("** · ")
+                .append(MarkdownText.escape(validation.summary())).append('\n');
+        if (!validation.checks().isEmpty()) {
+            out.append('\n');
+            for (FixValidation.Check check : validation.checks()) {
+                out.append("- ").append(MarkdownText.code(check.name())).append(": ")
+                        .append(check.finished() ? check.conclusion() : "running")
+                        .append(check.required() ? " (required)" : "").append('\n');
+            }
+        }
         return out.toString();
     }
 

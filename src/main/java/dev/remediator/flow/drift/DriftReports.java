@@ -25,6 +25,7 @@ import dev.remediator.core.text.MarkdownText;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.DriftReportRecord;
 import dev.remediator.store.DriftStore;
+import dev.remediator.store.FixValidationStore;
 import dev.remediator.store.RemediationStore;
 
 /**
@@ -46,6 +47,9 @@ public class DriftReports implements RemediationReport {
 
     @Inject
     RemediationStore remediations;
+
+    @Inject
+    FixValidationStore validations;
 
     /**
      * The in-progress check run, once per pushed commit: a redelivery, or a push of the same commit to another
@@ -88,7 +92,8 @@ public class DriftReports implements RemediationReport {
                 report.problem() == null ? DriftVerdict.valueOf(report.verdict()) : null, report.nodes(), report.drifted(),
                 report.summary(), report.problem(), report.treeTruncated(), report.configLocation(),
                 JSON.readValue(report.configProblems(), PROBLEMS), JSON.readValue(report.annotations(), ANNOTATIONS),
-                remediations.forCommit(github.repositoryId(), sha).stream().map(RemediationView::of).toList());
+                remediations.forCommit(github.repositoryId(), sha).stream()
+                        .map(r -> RemediationView.of(r, validations.find(r.id()).orElse(null))).toList());
         CheckRunReport.Rendered rendered = DriftCheckRunReport.render(check);
         boolean annotate = !rendered.annotations().isEmpty() && drifts.claimAnnotations(github.repositoryId(), sha);
         CheckRuns.send(github, checkRun.get(), rendered, annotate);

@@ -69,6 +69,15 @@ public class FailureAnalysis {
      * @param resumed whether an earlier attempt may have begun this work (a retried delivery, a re-analysis)
      */
     public void analyse(FailedRun given, LoadedConfig config, String deliveryId, boolean resumed) throws IOException {
+        analyse(given, config, deliveryId, resumed, true);
+    }
+
+    /**
+     * @param remediate false for a run of a fix's own pull request: it is analysed and reported like any other, but
+     *                  never remediated in turn (Remediator does not fix its own fixes)
+     */
+    public void analyse(FailedRun given, LoadedConfig config, String deliveryId, boolean resumed, boolean remediate)
+            throws IOException {
         RepositoryGitHub github = repositories.open(given.installationId(), given.repositoryId(), given.repository());
         reports.start(github, given, resumed);
         FailedRun run = given.fromFork() && given.pullRequests().isEmpty()
@@ -95,7 +104,9 @@ public class FailureAnalysis {
                 config.problems()), millis, deliveryId);
         LOG.infof("Run %d of %s: %s (%.0f %%), %d failed job(s), analysed in %d ms", run.runId(), run.repository(),
                 analysis.category(), analysis.confidence() * 100, analyses.size(), millis);
-        act(github, run, failure, config.config(), deliveryId);
+        if (remediate) {
+            act(github, run, failure, config.config(), deliveryId);
+        }
         reports.publish(github, run.runId());
     }
 

@@ -55,7 +55,7 @@ public class FailureEvidence {
                         .stream().filter(r -> r.runId() != run.runId()).toList());
         Optional<Culprit> culprit = Optional.empty();
         Optional<String> revertBlocked = Optional.empty();
-        if (!run.fromFork() && config.failures().revert().branches().contains(run.headBranch())) {
+        if (!run.fromFork() && config.failures().revert().appliesTo(run.headBranch(), run.defaultBranch())) {
             Set<String> culpritsListedInFull = new HashSet<>();
             culprit = culprit(github, run, analysis, culpritsListedInFull);
             if (culprit.isPresent()) {
@@ -77,7 +77,9 @@ public class FailureEvidence {
         return new FailureCase(failing, run.defaultBranch(), run.fromFork(), outsideAuthor, failedJobs, totalJobs,
                 new FailureCase.Verdict(analysis.category(), analysis.confidence(), analysis.transientFailure(),
                         analysis.failingTests()),
-                new FailureCase.History(flaky, brokenTrunk, culprit, revertBlocked), context);
+                new FailureCase.History(flaky, brokenTrunk, culprit, revertBlocked, culprit.flatMap(c -> remediations
+                        .mergedInto(run.repositoryId(), c.commit().sha())).map(fix -> new FailureCase.MergedFix(
+                                fix.id(), fix.action(), fix.pullNumber()))), context);
     }
 
     /** Between the branch's last green run of the same workflow and this red one. */

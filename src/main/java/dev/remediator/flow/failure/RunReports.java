@@ -23,6 +23,7 @@ import dev.remediator.core.report.StickyComment;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.GitHubLinks;
 import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.store.FixValidationStore;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,6 +58,9 @@ public class RunReports implements RemediationReport {
 
     @Inject
     RemediationStore remediations;
+
+    @Inject
+    FixValidationStore validations;
 
     @Inject
     MeterRegistry registry;
@@ -120,7 +124,8 @@ public class RunReports implements RemediationReport {
         RunReport report = new RunReport(github.fullName(), runId, analysis.run().attempt(), analysis.workflowName(),
                 analysis.run().headSha(), analysis.run().headBranch(), analysis.runUrl(), analysis.analysis(),
                 analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
-                        .filter(r -> r.runAttempt() == analysis.run().attempt()).map(RemediationView::of).toList(),
+                        .filter(r -> r.runAttempt() == analysis.run().attempt())
+                        .map(r -> RemediationView.of(r, validations.find(r.id()).orElse(null))).toList(),
                 analysis.configProblems(), analysis.configLocation());
         CheckRunReport.Rendered rendered = CheckRunReport.render(report);
         updateCheckRun(github, runId, checkRun.get(), rendered);

@@ -51,7 +51,7 @@ class RepositoryConfigParserTest {
         assertThat(config.maxPrsPerDay()).isEqualTo(2);
         assertThat(config.approval()).isEqualTo(new RepositoryConfig.Approval(12, Permission.MAINTAIN, true));
         assertThat(config.failures().workflows()).containsExactly("ci.yml");
-        assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2));
+        assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2, true));
         assertThat(config.failures().revert().branches()).containsExactly("main", "release");
         assertThat(config.failures().quarantine().file()).isEqualTo("quarantine/tests.txt");
         assertThat(config.drift().mode()).isEqualTo(DriftMode.FAIL);
@@ -66,7 +66,7 @@ class RepositoryConfigParserTest {
 
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.config().riskThreshold()).isEqualTo(5);
-        assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3));
+        assertThat(loaded.config().failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(true, 3, true));
         assertThat(loaded.config().approval()).isEqualTo(RepositoryConfig.DEFAULTS.approval());
         assertThat(loaded.config().mode()).isEqualTo(Mode.ADVISORY);
     }
@@ -95,7 +95,7 @@ class RepositoryConfigParserTest {
         assertThat(loaded.config()).as("every key given is bad").isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key, ignored (did you mean `max_prs_per_day`?); known: mode, risk_threshold,"
-                        + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify",
+                        + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify, automerge",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
@@ -147,6 +147,18 @@ class RepositoryConfigParserTest {
     void aFileThatIsNotAMappingIsAProblem() {
         assertThat(parse("- mode: auto\n").problems()).extracting(ConfigProblem::message).singleElement().asString()
                 .startsWith("expected a mapping");
+    }
+
+    @Test
+    void automergeIsReadAndItsActionsAreChecked() {
+        LoadedConfig loaded = parse("automerge: {enabled: true, actions: [quarantine, revert], max_risk: 4, method: rebase}\n");
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.config().autoMerge()).isEqualTo(new RepositoryConfig.AutoMerge(true,
+                java.util.List.of("quarantine", "revert"), 4, RepositoryConfig.MergeMethod.REBASE));
+        assertThat(parse("").config().autoMerge()).isEqualTo(new RepositoryConfig.AutoMerge(false,
+                java.util.List.of("quarantine", "rebaseline"), 2, RepositoryConfig.MergeMethod.SQUASH));
+        assertThat(parse("automerge: {actions: [rerun], method: octopus}\n").problems())
+                .extracting(ConfigProblem::path).containsExactlyInAnyOrder("automerge.actions[0]", "automerge.method");
     }
 
     @Test

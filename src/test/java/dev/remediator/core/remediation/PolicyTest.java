@@ -16,7 +16,7 @@ class PolicyTest {
     private static RepositoryConfig config(Mode mode, int threshold, boolean protectedRepository, int maxPrs) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, protectedRepository, d.protectedPaths(), maxPrs, d.approval(),
-                d.failures(), d.drift(), d.notifications());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge());
     }
 
     private static RiskScore risk(double points) {
@@ -28,7 +28,9 @@ class PolicyTest {
             "AUTO,     RERUN,      1, 3, false, 0, 5, RUN,  WRITE",
             "AUTO,     REVERT,     3, 3, false, 0, 5, RUN,  WRITE",
             "AUTO,     REVERT,   3.5, 3, false, 0, 5, ASK,  WRITE",
-            "ADVISORY, RERUN,      1, 3, false, 0, 5, ASK,  WRITE",
+            "ADVISORY, RERUN,      1, 3, false, 0, 5, RUN,  WRITE",
+            "ADVISORY, RERUN,      4, 3, false, 0, 5, ASK,  WRITE",
+            "ADVISORY, QUARANTINE, 1, 3, false, 0, 5, ASK,  WRITE",
             "AUTO,     QUARANTINE, 3, 3, true,  0, 5, ASK,  MAINTAIN",
             "AUTO,     REVERT,     8, 9, false, 0, 5, RUN,  ADMIN",
             "AUTO,     REVERT,     2, 3, false, 5, 5, SKIP, WRITE",
@@ -41,6 +43,16 @@ class PolicyTest {
         assertThat(decision.verdict()).isEqualTo(verdict);
         assertThat(decision.approvalPermission()).isEqualTo(permission);
         assertThat(decision.reason()).isNotBlank();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAutomaticReRunCanBeTurnedOff() {
+        RepositoryConfig d = RepositoryConfig.DEFAULTS;
+        RepositoryConfig asking = new RepositoryConfig(Mode.ADVISORY, 3, false, d.protectedPaths(), 5, d.approval(),
+                new RepositoryConfig.Failures(List.of(), new RepositoryConfig.Rerun(true, 1, false), d.failures().revert(),
+                        d.failures().quarantine()), d.drift(), d.notifications(), d.autoMerge());
+        assertThat(new Policy().decide(RemediationAction.RERUN, risk(1), asking, 0, List.of()).verdict())
+                .isEqualTo(Policy.Verdict.ASK);
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class RemediationPlannerTest {
     private static RepositoryConfig withMode(RepositoryConfig.Mode mode, int threshold) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, false, d.protectedPaths(), d.maxPrsPerDay(), d.approval(),
-                d.failures(), d.drift(), d.notifications());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge());
     }
 
     /** A situation: what failed, where, what history knows. Defaults: a test failure on main, first attempt. */
@@ -97,8 +97,8 @@ class RemediationPlannerTest {
                         base.on("main", 2).failing(FailureCategory.INFRASTRUCTURE, true, 1), RemediationAction.MANUAL_REVIEW, Verdict.SKIP),
                 Arguments.of("transient failure of most jobs: too many for a blind re-run",
                         base.failing(FailureCategory.TIMEOUT, true, 5), RemediationAction.MANUAL_REVIEW, Verdict.SKIP),
-                Arguments.of("transient failure in advisory mode: re-run after approval",
-                        base.failing(FailureCategory.INFRASTRUCTURE, true, 1).with(advisory, 0), RemediationAction.RERUN, Verdict.ASK),
+                Arguments.of("transient failure in advisory mode: one re-run without asking, the default",
+                        base.failing(FailureCategory.INFRASTRUCTURE, true, 1).with(advisory, 0), RemediationAction.RERUN, Verdict.RUN),
                 Arguments.of("test failure on main, first attempt: confirm with one re-run",
                         base, RemediationAction.CONFIRM, Verdict.RUN),
                 Arguments.of("flaky test proven at the same SHA: quarantine, asks above the threshold",

@@ -35,7 +35,7 @@ class CheckRunReportTest {
         return new RemediationView(id, RemediationAction.QUARANTINE, "com.acme.FooTest#bar", state,
                 new RiskScore(List.of(new RiskFactor("action", 3, "skips a test"), new RiskFactor("confidence", 7.5, "unsure"))),
                 "Flaky test.", "risk 10.0 is above the threshold of 3", Permission.ADMIN, Instant.parse("2026-11-22T10:00:00Z"),
-                null, null);
+                null, null, null);
     }
 
     private static RunReport report(RemediationView remediation, List<ConfigProblem> problems) {

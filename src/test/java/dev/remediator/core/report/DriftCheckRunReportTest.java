@@ -38,7 +38,7 @@ class DriftCheckRunReportTest {
     private static RemediationView remediation(long id, RemediationAction action, RemediationState state) {
         return new RemediationView(id, action, "pets", state, new RiskScore(List.of(new RiskFactor("action", 3, "why"))),
                 "explanation " + id, "advisory mode: Remediator asks before it acts", Permission.WRITE,
-                Instant.parse("2030-01-01T00:00:00Z"), null, null);
+                Instant.parse("2030-01-01T00:00:00Z"), null, null, null);
     }
 
     @ParameterizedTest(name = "{1} in {0} mode: {2}")

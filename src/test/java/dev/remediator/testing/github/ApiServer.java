@@ -39,6 +39,7 @@ final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final RateLimits rateLimits;
+    private final GraphQLApi graphql;
 
     ApiServer(GitHubState state, ApiDescription description, Routes routes, Faults faults, RateLimits rateLimits,
             RequestLog log, ExecutorService executor) throws IOException {
@@ -50,6 +51,7 @@ final class ApiServer implements AutoCloseable {
         this.authenticator = new Authenticator(state);
         this.oauth = new OAuthPages(state);
         this.rateLimits = rateLimits;
+        this.graphql = new GraphQLApi(state);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
         server.setExecutor(executor);
@@ -98,6 +100,9 @@ final class ApiServer implements AutoCloseable {
         if (badCredentials != null) {
             return new Outcome(ApiResponse.error(badCredentials), null, null, caller);
         }
+        if ("/graphql".equals(rawPath) && "POST".equals(method)) {
+            return graphql(rawPath, body, caller);
+        }
         Optional<ApiDescription.Match> match = description.match(method, rawPath);
         if (match.isEmpty()) {
             violation(method, rawPath, List.of("no operation of GitHub's description matches " + method + " "
@@ -121,6 +126,25 @@ final class ApiServer implements AutoCloseable {
                     + String.join("\n", problems))), operationId, json, caller);
         }
         return new Outcome(dispatch(method, rawPath, rawQuery, match.get(), json, caller), operationId, json, caller);
+    }
+
+    /** GraphQL: checked against GitHub's schema instead of its REST description; one POST for every operation. */
+    private Outcome graphql(String rawPath, byte[] body, Caller caller) {
+        JsonNode json;
+        try {
+            json = body.length == 0 ? null : Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            violation("POST", rawPath, List.of("the GraphQL body is not JSON: " + e.getMessage()));
+            return new Outcome(ApiResponse.error(new ApiError(400, "Problems parsing JSON")), "graphql", null, caller);
+        }
+        GraphQLApi.Answer answer;
+        synchronized (state) {
+            answer = graphql.answer(json, caller);
+        }
+        if (!answer.problems().isEmpty()) {
+            violation("POST", rawPath, answer.problems().stream().map(p -> answer.operation() + ": " + p).toList());
+        }
+        return new Outcome(answer.response(), answer.operation(), json, caller);
     }
 
     private ApiResponse dispatch(String method, String rawPath, String rawQuery, ApiDescription.Match match,

@@ -28,6 +28,7 @@ final class ChecksRoutes {
         routes.on("checks/update", write, this::update);
         routes.on("checks/get", read, request -> ApiResponse.ok(checkRun(request.repository(), checkRun(request))));
         routes.on("checks/list-for-ref", read, this::listForRef);
+        routes.on("checks/list-suites-for-ref", read, this::listSuitesForRef);
         routes.on("checks/list-annotations", read, request -> request.page(checkRun(request).annotations().stream()
                 .map(annotation -> annotation(request.repository(), checkRun(request), annotation)).toList()));
     }
@@ -81,7 +82,74 @@ final class ChecksRoutes {
             matching.forEach(run -> latest.putIfAbsent(run.name(), run));
             matching = new ArrayList<>(latest.values());
         }
-        return request.page("check_runs", matching.stream().map(run -> checkRun(repository, run)).toList());
+        List<ObjectNode> listed = new ArrayList<>(matching.stream().map(run -> checkRun(repository, run)).toList());
+        // GitHub Actions reports each job of a workflow run as a check run of its own app on the run's head
+        for (Job job : jobsAt(repository, sha)) {
+            if ((name.isEmpty() || name.get().equals(job.name())) && (status.isEmpty() || status.get().equals(job.status()))) {
+                listed.add(jobCheckRun(repository, job));
+            }
+        }
+        return request.page("check_runs", listed);
+    }
+
+    /** The jobs of the latest attempt of each workflow run on a commit. */
+    private static List<Job> jobsAt(Repository repository, String sha) {
+        return repository.workflowRuns().stream().filter(run -> run.headSha().equals(sha))
+                .flatMap(run -> run.latestAttempt().jobs().stream()).toList();
+    }
+
+    private ObjectNode jobCheckRun(Repository repository, Job job) {
+        ObjectNode body = Json.object().put("id", job.id()).put("node_id", Representations.nodeId("CheckRun", job.id()))
+                .put("head_sha", job.run().headSha()).put("name", job.name()).put("status", job.status())
+                .put("conclusion", job.conclusion())
+                .put("url", json.url(repository) + "/check-runs/" + job.id())
+                .put("html_url", Representations.htmlUrl(repository) + "/actions/runs/" + job.run().id() + "/job/" + job.id())
+                .put("details_url", Representations.htmlUrl(repository) + "/actions/runs/" + job.run().id() + "/job/" + job.id());
+        body.putObject("check_suite").put("id", job.run().id());
+        body.set("app", actionsApp());
+        body.putArray("pull_requests");
+        return body;
+    }
+
+    private ObjectNode actionsApp() {
+        ObjectNode app = Json.object().put("id", 15368).put("slug", "github-actions")
+                .put("node_id", Representations.nodeId("App", 15368)).put("name", "GitHub Actions");
+        app.set("owner", json.user("github"));
+        return app;
+    }
+
+    /** One suite per workflow run on the commit (GitHub Actions), and one for the app's own check runs there. */
+    private ApiResponse listSuitesForRef(ApiRequest request) {
+        Repository repository = request.repository();
+        String sha = repository.resolveCommit(request.path("ref")).orElseThrow(ApiError::notFound);
+        List<ObjectNode> suites = new ArrayList<>();
+        for (WorkflowRun run : repository.workflowRuns()) {
+            if (run.headSha().equals(sha)) {
+                RunAttempt attempt = run.latestAttempt();
+                ObjectNode suite = suite(run.id(), sha, run.headBranch(), attempt.status(), attempt.conclusion(),
+                        attempt.jobs().size());
+                suite.set("app", actionsApp());
+                suites.add(suite);
+            }
+        }
+        List<CheckRun> own = repository.checkRuns().stream().filter(run -> run.headSha().equals(sha)).toList();
+        if (!own.isEmpty()) {
+            boolean done = own.stream().allMatch(run -> "completed".equals(run.status()));
+            ObjectNode suite = suite(own.get(0).checkSuiteId(), sha, null, done ? "completed" : "in_progress",
+                    done ? "success" : null, own.size());
+            GitHubApp app = state.app();
+            suite.putObject("app").put("id", app.id()).put("slug", app.slug())
+                    .put("node_id", Representations.nodeId("App", app.id())).put("name", "Remediator")
+                    .set("owner", json.user("remediator-dev"));
+            suites.add(suite);
+        }
+        return request.page("check_suites", suites);
+    }
+
+    private static ObjectNode suite(long id, String sha, String branch, String status, String conclusion, int runs) {
+        return Json.object().put("id", id).put("node_id", Representations.nodeId("CheckSuite", id))
+                .put("head_sha", sha).put("head_branch", branch).put("status", status).put("conclusion", conclusion)
+                .put("latest_check_runs_count", runs);
     }
 
     private ObjectNode checkRun(Repository repository, CheckRun checkRun) {

@@ -23,7 +23,7 @@ public final class GitHubApp {
 
     /** What Remediator's manifest asks for; an installation grants these unless a test says otherwise. */
     public static final Map<String, String> DEFAULT_PERMISSIONS = Map.of("actions", "write", "checks", "write",
-            "contents", "write", "issues", "write", "metadata", "read", "pull_requests", "write");
+            "contents", "write", "issues", "write", "metadata", "read", "pull_requests", "write", "statuses", "read");
 
     /** The events the manifest subscribes to; an app grants these unless a test says otherwise. */
     public static final List<String> DEFAULT_EVENTS = List.of("check_run", "issue_comment", "pull_request", "push",

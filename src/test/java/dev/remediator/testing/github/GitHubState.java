@@ -103,6 +103,10 @@ final class GitHubState {
         repositories.put(key(repository.owner(), repository.name()), repository);
     }
 
+    List<Repository> repositories() {
+        return List.copyOf(repositories.values());
+    }
+
     /** GitHub resolves owner and repository names case-insensitively. */
     Optional<Repository> repository(String owner, String name) {
         return Optional.ofNullable(repositories.get(key(owner, name)));

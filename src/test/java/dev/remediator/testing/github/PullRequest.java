@@ -15,6 +15,8 @@ public final class PullRequest {
     private volatile String baseRef;
     private volatile boolean draft;
     private volatile boolean maintainerCanModify;
+    private volatile String autoMergeMethod;
+    private volatile java.time.Instant autoMergeEnabledAt;
 
     PullRequest(long id, Issue issue, String headRepository, String headRef, String headSha, boolean fromFork,
             String baseRef, boolean draft) {
@@ -34,6 +36,24 @@ public final class PullRequest {
 
     void moveHead(String sha) {
         this.headSha = sha;
+    }
+
+    void markReadyForReview() {
+        this.draft = false;
+    }
+
+    void enableAutoMerge(String method, java.time.Instant at) {
+        this.autoMergeMethod = method;
+        this.autoMergeEnabledAt = at;
+    }
+
+    /** GitHub's merge method of the auto-merge enabled on it ({@code SQUASH}...), null when none is. */
+    public String autoMergeMethod() {
+        return autoMergeMethod;
+    }
+
+    public java.time.Instant autoMergeEnabledAt() {
+        return autoMergeEnabledAt;
     }
 
     void maintainerCanModify(boolean allowed) {

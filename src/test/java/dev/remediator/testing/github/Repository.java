@@ -30,6 +30,12 @@ public final class Repository {
     private final GitObjects git = new GitObjects();
     private final Map<String, String> refs = new ConcurrentSkipListMap<>();
     private final Set<String> protectedBranches = new CopyOnWriteArraySet<>();
+    private final Map<String, List<String>> requiredChecks = new ConcurrentHashMap<>();
+    private final List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
+
+    /** A commit status, as a CI outside GitHub Actions sets it. */
+    public record CommitStatus(long id, String sha, String context, String state, Instant at) {
+    }
     private final Map<Long, Workflow> workflows = new ConcurrentSkipListMap<>();
     private final Map<Long, WorkflowRun> runs = new ConcurrentSkipListMap<>();
     private final Map<Long, CheckRun> checkRuns = new ConcurrentSkipListMap<>();
@@ -70,6 +76,27 @@ public final class Repository {
     public Repository forkOf(String parentFullName) {
         this.forkOf = parentFullName;
         return this;
+    }
+
+    /** Protects the branch and requires these checks to pass before a pull request merges into it. */
+    public Repository requireChecks(String branch, String... checks) {
+        protectBranch(branch);
+        requiredChecks.put(branch, List.of(checks));
+        return this;
+    }
+
+    public List<String> requiredChecks(String branch) {
+        return requiredChecks.getOrDefault(branch, List.of());
+    }
+
+    /** Sets a commit status on a commit ({@code pending}, {@code success}, {@code failure}, {@code error}). */
+    public Repository status(String sha, String context, String state) {
+        statuses.add(new CommitStatus(this.state.nextId(), sha, context, state, this.state.now()));
+        return this;
+    }
+
+    public List<CommitStatus> statuses() {
+        return List.copyOf(statuses);
     }
 
     public Repository protectBranch(String branch) {

@@ -1,7 +1,10 @@
 package dev.remediator.testing.github;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +35,8 @@ final class RepositoryRoutes {
         routes.on("repos/get-branch", RequiredAccess.read("contents"), this::getBranch);
         routes.on("repos/get-collaborator-permission-level", RequiredAccess.read("metadata"), this::permission);
         routes.on("repos/get-content", RequiredAccess.read("contents"), this::getContent);
+        routes.on("repos/get-combined-status-for-ref", RequiredAccess.read("statuses"), this::combinedStatus);
+        routes.on("repos/list-commit-statuses-for-ref", RequiredAccess.read("statuses"), this::statuses);
         routes.on("repos/create-or-update-file-contents", RequiredAccess.write("contents"), this::putContent);
     }
 
@@ -58,8 +63,50 @@ final class RepositoryRoutes {
                 .put("html", Representations.htmlUrl(repository) + "/tree/" + branch);
         body.put("protected", repository.isProtected(branch))
                 .put("protection_url", json.url(repository) + "/branches/" + branch + "/protection");
-        body.putObject("protection").put("enabled", repository.isProtected(branch));
+        ObjectNode protection = body.putObject("protection").put("enabled", repository.isProtected(branch));
+        List<String> required = repository.requiredChecks(branch);
+        if (!required.isEmpty()) {
+            ObjectNode checks = protection.putObject("required_status_checks").put("enforcement_level", "non_admins");
+            required.forEach(checks.putArray("contexts")::add);
+            required.forEach(name -> checks.withArray("checks").addObject().put("context", name).putNull("app_id"));
+        }
         return ApiResponse.ok(body);
+    }
+
+    /** The latest status of each context on a commit, and their combined state, as GitHub sums them up. */
+    private ApiResponse combinedStatus(ApiRequest request) {
+        Repository repository = request.repository();
+        String sha = repository.resolveCommit(request.path("ref")).orElseThrow(ApiError::notFound);
+        Map<String, Repository.CommitStatus> latest = new java.util.LinkedHashMap<>();
+        repository.statuses().stream().filter(s -> s.sha().equals(sha)).forEach(s -> latest.put(s.context(), s));
+        Collection<Repository.CommitStatus> statuses = latest.values();
+        String state = statuses.stream().anyMatch(s -> s.state().equals("failure") || s.state().equals("error"))
+                ? "failure" : !statuses.isEmpty() && statuses.stream().allMatch(s -> s.state().equals("success"))
+                        ? "success" : "pending";
+        ObjectNode body = Json.object().put("state", state).put("sha", sha).put("total_count", statuses.size())
+                .put("commit_url", json.url(repository) + "/commits/" + sha)
+                .put("url", json.url(repository) + "/commits/" + sha + "/status");
+        statuses.forEach(s -> body.withArray("statuses").add(status(repository, s)));
+        body.withArray("statuses");
+        body.set("repository", json.repository(repository));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse statuses(ApiRequest request) {
+        Repository repository = request.repository();
+        String sha = repository.resolveCommit(request.path("ref")).orElseThrow(ApiError::notFound);
+        List<Repository.CommitStatus> statuses = new ArrayList<>(repository.statuses().stream()
+                .filter(s -> s.sha().equals(sha)).toList());
+        Collections.reverse(statuses);
+        return request.page(statuses.stream().map(s -> status(repository, s)).toList());
+    }
+
+    private ObjectNode status(Repository repository, Repository.CommitStatus status) {
+        return Json.object().put("id", status.id()).put("node_id", Representations.nodeId("StatusContext", status.id()))
+                .put("url", json.url(repository) + "/statuses/" + status.sha()).put("state", status.state())
+                .put("context", status.context()).putNull("description").putNull("target_url")
+                .put("avatar_url", "https://avatars.githubusercontent.com/u/0").put("default", false)
+                .put("created_at", Json.time(status.at())).put("updated_at", Json.time(status.at()));
     }
 
     private ApiResponse permission(ApiRequest request) {
