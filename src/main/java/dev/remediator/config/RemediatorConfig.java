@@ -304,6 +304,10 @@ public interface RemediatorConfig {
         /** How long GitHub or the database may be unreachable before one critical message is sent. */
         @WithDefault("10m")
         Duration outageAfter();
+
+        /** How often GitHub and the database are probed for the outage alarm. */
+        @WithDefault("60s")
+        Duration outageProbeInterval();
     }
 
     /** Following the CI of the pull requests Remediator opens. */

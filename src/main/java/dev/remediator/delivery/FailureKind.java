@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
 
-import dev.remediator.github.GitHubApiException;
 
 /**
  * Whether trying a failed delivery again can help. Only what can change by itself is retried: GitHub's 5xx, timeouts
@@ -29,7 +28,7 @@ enum FailureKind {
             if (cause instanceof UnusablePayloadException) {
                 return GIVE_UP;
             }
-            if (cause instanceof GitHubApiException refused) {
+            if (cause instanceof Refusal refused) {
                 return CHANGING_CLIENT_ERRORS.contains(refused.status()) ? RETRY : GIVE_UP;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

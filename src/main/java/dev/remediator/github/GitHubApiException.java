@@ -2,11 +2,13 @@ package dev.remediator.github;
 
 import java.io.IOException;
 
+import dev.remediator.delivery.Refusal;
+
 /**
  * GitHub answered a request with a 4xx that retrying will not change (after {@link GitHubGuard} dealt with 5xx and
  * rate limits): a missing file, a refused permission, a validation error.
  */
-public class GitHubApiException extends IOException {
+public class GitHubApiException extends IOException implements Refusal {
 
     private final int status;
 

@@ -56,7 +56,7 @@ public class OutageAlarm {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    @Scheduled(every = "${remediator.notify.outage-probe-interval:60s}", delayed = "${remediator.notify.outage-probe-interval:60s}",
+    @Scheduled(every = "${remediator.notify.outage-probe-interval}", delayed = "${remediator.notify.outage-probe-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void probe() {
         if (!notifier.configured()) {

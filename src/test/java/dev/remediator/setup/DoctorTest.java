@@ -79,7 +79,7 @@ class DoctorTest {
         Map<String, String> granted = new TreeMap<>(GitHubApp.DEFAULT_PERMISSIONS);
         granted.remove("checks");
         granted.put("contents", "read");
-        github.app().permissions(granted).events(List.of("check_run", "issue_comment", "pull_request", "push"));
+        github.app().permissions(granted).events(List.of("check_run", "check_suite", "issue_comment", "pull_request", "push"));
 
         Doctor.Check permissions = check(Doctor.examine(settings(String.valueOf(github.app().id()))),
                 "Permissions and events");

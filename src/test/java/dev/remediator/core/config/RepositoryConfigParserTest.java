@@ -109,7 +109,7 @@ class RepositoryConfigParserTest {
     void aKeyOfANewerVersionIsAWarningAndTheValidRestApplies() {
         LoadedConfig loaded = parse("""
                 mode: auto
-                automerge: true
+                llm: { explain: true }
                 risk_threshold: 12
                 max_prs_per_day: 2
                 approval: { timeout_hour: 4, permission: maintain }
@@ -117,8 +117,8 @@ class RepositoryConfigParserTest {
                 """);
 
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly(
-                "`automerge`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
-                        + " max_prs_per_day, approval, failures, drift",
+                "`llm`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
+                        + " max_prs_per_day, approval, failures, drift, notify, automerge",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`approval.timeout_hour`: unknown key, ignored (did you mean `approval.timeout_hours`?); known:"
                         + " timeout_hours, permission, allow_author",

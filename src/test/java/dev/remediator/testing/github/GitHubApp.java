@@ -26,8 +26,8 @@ public final class GitHubApp {
             "contents", "write", "issues", "write", "metadata", "read", "pull_requests", "write", "statuses", "read");
 
     /** The events the manifest subscribes to; an app grants these unless a test says otherwise. */
-    public static final List<String> DEFAULT_EVENTS = List.of("check_run", "issue_comment", "pull_request", "push",
-            "workflow_run");
+    public static final List<String> DEFAULT_EVENTS = List.of("check_run", "check_suite", "issue_comment", "pull_request",
+            "push", "workflow_run");
 
     private final long id;
     private final String slug;
