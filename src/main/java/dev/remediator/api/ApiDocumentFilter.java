@@ -29,7 +29,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("id", "The remediation's id."),
             Map.entry("remediation", "Only this remediation's changes (its id)."),
             Map.entry("actor", "Only the changes this GitHub login made."),
-            Map.entry("days", "How many days back the figures reach, 1 to 365 (default 30)."));
+            Map.entry("days", "How many days back the figures reach, 1 to 366 (default 30)."));
 
     @Override
     public void filterOpenAPI(OpenAPI document) {

@@ -31,7 +31,10 @@ public class MetricDescriptions {
             Map.entry("remediator.github.requests", "Requests sent to GitHub's API"),
             Map.entry("remediator.github.retries", "Requests to GitHub's API retried after a failure"),
             Map.entry("remediator.drift.pushes", "Pushes checked for drift, by outcome"),
-            Map.entry("remediator.drift.classification", "Time to read the tree and contents of a push and classify its drift"));
+            Map.entry("remediator.drift.classification", "Time to read the tree and contents of a push and classify its drift"),
+            Map.entry("remediator.outbox.consumed", "Domain events handled by a consumer of the outbox, by consumer and outcome"),
+            Map.entry("remediator.reconcile.redeliveries", "Deliveries GitHub was asked to redeliver because they never arrived"),
+            Map.entry("remediator.reconcile.missed.runs", "Failed runs found by the backstop listing that no delivery brought"));
 
     @Produces
     @Singleton
