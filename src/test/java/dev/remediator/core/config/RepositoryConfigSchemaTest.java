@@ -135,14 +135,18 @@ class RepositoryConfigSchemaTest {
                         invalid.add(JSON.getNodeFactory().textNode("yes"));
                     }
                     case "string" -> {
-                        valid.add(JSON.getNodeFactory().textNode("some/file.yml"));
+                        // a string with a pattern gives its own example of a valid value
+                        valid.add(leaf.has("examples") ? leaf.path("examples").get(0)
+                                : JSON.getNodeFactory().textNode("some/file.yml"));
                         invalid.add(JSON.getNodeFactory().textNode(""));
                         invalid.add(JSON.getNodeFactory().numberNode(3));
                     }
                     case "array" -> {
-                        valid.add(JSON.createArrayNode().add("docs/**"));
+                        JsonNode items = leaf.path("items");
+                        valid.add(items.has("enum") ? JSON.createArrayNode().add(items.path("enum").get(0))
+                                : JSON.createArrayNode().add("docs/**"));
                         invalid.add(JSON.getNodeFactory().textNode("docs/**"));
-                        invalid.add(JSON.createArrayNode().add(""));
+                        invalid.add(JSON.createArrayNode().add(items.has("enum") ? "not-one-of-them" : ""));
                     }
                     default -> throw new AssertionError("no rule for the schema type of " + path + ": " + leaf);
                 }
