@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,6 +64,32 @@ public class GitHubRest {
 
     public JsonNode post(String token, String path, Object body) throws IOException {
         return send(token, "POST", path, body);
+    }
+
+    /** What GitHub shows of a write that may have been carried out although its answer was lost. */
+    @FunctionalInterface
+    public interface CarriedOut {
+        /** The written resource (or any JSON standing for the write) when GitHub has it, else empty. */
+        Optional<JsonNode> find() throws IOException;
+    }
+
+    /**
+     * A POST that must not happen twice (a re-run, a dispatch, a comment): after a 5xx or a timeout it is sent again
+     * only when {@code carriedOut} finds no trace of it; the trace found is the answer.
+     */
+    public JsonNode postOnce(String token, String path, Object body, CarriedOut carriedOut) throws IOException {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        HttpResponse<byte[]> response = exchange(token, "POST", gitHubApp.restApiEndpoint() + path, body, JSON_MEDIA_TYPE,
+                () -> {
+                    Optional<JsonNode> trace = carriedOut.find();
+                    trace.ifPresent(found::set);
+                    return trace.isPresent();
+                });
+        if (response == null) {
+            return found.get();
+        }
+        byte[] bytes = successful(response, "POST", path);
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     }
 
     public JsonNode patch(String token, String path, Object body) throws IOException {
@@ -162,6 +190,11 @@ public class GitHubRest {
 
     private HttpResponse<byte[]> exchange(String token, String method, String url, Object body, String accept)
             throws IOException {
+        return exchange(token, method, url, body, accept, () -> false);
+    }
+
+    private HttpResponse<byte[]> exchange(String token, String method, String url, Object body, String accept,
+            Callable<Boolean> carriedOut) throws IOException {
         HttpRequest.Builder request = transport.newRequest(GitHubTransport.uri(url))
                 .header("Accept", accept)
                 .header("X-GitHub-Api-Version", API_VERSION);
@@ -174,7 +207,7 @@ public class GitHubRest {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
-        return transport.exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return transport.exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray(), carriedOut);
     }
 
     private static byte[] successful(HttpResponse<byte[]> response, String method, String path) throws GitHubApiException {

@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -33,6 +36,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @ApplicationScoped
 public class GitHubTransport implements GitHubConnector {
+
+    private static final Logger LOG = Logger.getLogger(GitHubTransport.class);
 
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
@@ -84,8 +89,24 @@ public class GitHubTransport implements GitHubConnector {
      * answer, 4xx included, is returned as it is.
      */
     public <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler) throws IOException {
+        return exchange(request, bodyHandler, () -> false);
+    }
+
+    /**
+     * The same for a write that must not happen twice. A 5xx or a timeout does not say whether GitHub carried the
+     * write out, so before each new try {@code carriedOut} asks GitHub; when it was, nothing is sent again and the
+     * answer is null.
+     */
+    public <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler,
+            Callable<Boolean> carriedOut) throws IOException {
         String what = request.method() + " " + request.uri().getPath();
+        AtomicBoolean sent = new AtomicBoolean();
         return guard.call(what, () -> {
+            if (sent.getAndSet(true) && carriedOut.call()) {
+                registry.counter("remediator.github.writes.carried.out").increment();
+                LOG.infof("%s was carried out although GitHub's answer failed; not sent again", what);
+                return null;
+            }
             registry.counter("remediator.github.requests", "method", request.method()).increment();
             HttpResponse<T> response = client.send(request, bodyHandler);
             refuseIfRetryable(response, what);

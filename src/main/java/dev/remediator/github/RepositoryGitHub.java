@@ -78,10 +78,16 @@ public final class RepositoryGitHub {
         return call(Set.of(GitHubPermission.ACTIONS_READ), token -> rest.jobLog(token, fullName, jobId));
     }
 
-    /** hub4j has no call for this endpoint. */
-    public void rerunFailedJobs(long runId) throws IOException {
+    /**
+     * Re-runs the failed jobs of a run whose latest attempt is {@code attempt}. A re-run that went through shows as
+     * a later attempt or a run no longer completed: then a lost answer is not followed by a second re-run.
+     */
+    public void rerunFailedJobs(long runId, int attempt) throws IOException {
         call(Set.of(GitHubPermission.ACTIONS_WRITE),
-                token -> rest.post(token, repo("/actions/runs/" + runId + "/rerun-failed-jobs"), JSON.createObjectNode()));
+                token -> rest.postOnce(token, repo("/actions/runs/" + runId + "/rerun-failed-jobs"), JSON.createObjectNode(),
+                        () -> Optional.of(rest.get(token, repo("/actions/runs/" + runId)))
+                                .filter(run -> run.path("run_attempt").asInt() > attempt
+                                        || !"completed".equals(run.path("status").asText()))));
     }
 
     /**
@@ -108,12 +114,19 @@ public final class RepositoryGitHub {
                 .isPresent();
     }
 
-    public void dispatchWorkflow(String workflow, String ref, Map<String, String> inputs) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("ref", ref);
+    /**
+     * Dispatches a workflow on a new branch. A dispatch that went through shows as a {@code workflow_dispatch} run on
+     * that branch (GitHub may take a few seconds to list it; the retry's backoff gives it them).
+     */
+    public void dispatchWorkflow(String workflow, String branch, Map<String, String> inputs) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("ref", branch);
         ObjectNode in = body.putObject("inputs");
         inputs.forEach(in::put);
         call(Set.of(GitHubPermission.ACTIONS_WRITE),
-                token -> rest.post(token, repo("/actions/workflows/" + encode(workflow) + "/dispatches"), body));
+                token -> rest.postOnce(token, repo("/actions/workflows/" + encode(workflow) + "/dispatches"), body,
+                        () -> Optional.of(rest.get(token, repo("/actions/workflows/" + encode(workflow)
+                                + "/runs?event=workflow_dispatch&per_page=1&branch=" + encode(branch))).path("workflow_runs").path(0))
+                                .filter(run -> !run.isMissingNode())));
     }
 
     // ---- Code ------------------------------------------------------------------------------------------------
@@ -294,10 +307,14 @@ public final class RepositoryGitHub {
                         c.path("user").path("login").asText(null))).toList();
     }
 
+    /** Comments once: a comment whose answer was lost is found by its body among the bots' comments. */
     public long createComment(int issueNumber, String body) throws IOException {
         ObjectNode request = JSON.createObjectNode().put("body", body);
         return call(Set.of(GitHubPermission.ISSUES_WRITE),
-                token -> rest.post(token, repo("/issues/" + issueNumber + "/comments"), request)).path("id").asLong();
+                token -> rest.postOnce(token, repo("/issues/" + issueNumber + "/comments"), request,
+                        () -> rest.list(token, repo("/issues/" + issueNumber + "/comments"), null).stream()
+                                .filter(c -> "Bot".equals(c.path("user").path("type").asText()) && body.equals(c.path("body").asText()))
+                                .findFirst())).path("id").asLong();
     }
 
     public void updateComment(long commentId, String body) throws IOException {

@@ -30,6 +30,8 @@ public class MetricDescriptions {
             Map.entry("remediator.retries", "Failed jobs re-run on a /remediator retry command"),
             Map.entry("remediator.github.requests", "Requests sent to GitHub's API"),
             Map.entry("remediator.github.retries", "Requests to GitHub's API retried after a failure"),
+            Map.entry("remediator.github.writes.carried.out",
+                    "Writes GitHub had carried out although its answer failed, found before a retry and not sent again"),
             Map.entry("remediator.drift.pushes", "Pushes checked for drift, by outcome"),
             Map.entry("remediator.drift.classification", "Time to read the tree and contents of a push and classify its drift"),
             Map.entry("remediator.outbox.consumed", "Domain events handled by a consumer of the outbox, by consumer and outcome"),

@@ -126,6 +126,18 @@ class DriftRemediationTest extends EndToEndTest {
     }
 
     @Test
+    void aDispatchThatWentThroughButWhoseAnswerWasLostIsNotSentTwice() {
+        DriftScenario drift = repository(true, true);
+        String pushed = drift.push("Add the /pets path", Map.of(SPEC, SPEC_CHANGED));
+        github.faults().loseAnswerOfNext(502, 1, ".*/dispatches");
+
+        CheckRun check = approve(drift, pushed);
+
+        assertThat(drift.ci.repo.dispatches()).as("one workflow run, not two racing on the branch").hasSize(1);
+        assertThat(check.title()).contains("regenerate running");
+    }
+
+    @Test
     void aRegenerationThatTouchedOtherFilesIsRefused() {
         DriftScenario drift = repository(true, true);
         String pushed = drift.push("Add the /pets path", Map.of(SPEC, SPEC_CHANGED));

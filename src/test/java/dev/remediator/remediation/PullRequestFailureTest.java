@@ -76,4 +76,18 @@ class PullRequestFailureTest extends EndToEndTest {
         assertThat(replies.get(3)).contains("`/remediator frobnicate` is not a command");
         assertThat(replies.get(4)).contains("Run " + run.id(), "test failure");
     }
+
+    @Test
+    void aCommentThatWentThroughButWhoseAnswerWasLostIsNotPostedTwice() {
+        CiScenario ci = pullRequest();
+        String sha = ci.repo.commit("feature/parser", "Work on the parser", "alice", Map.of("src/Parser.java", "class P {}\n"));
+        github.faults().loseAnswerOfNext(502, 1, ".*/issues/7/comments");
+
+        ci.deliver(ci.completed(failingRunOf(ci, sha, "maven-test-failure.log")));
+        String again = ci.repo.commit("feature/parser", "More parser", "alice", Map.of("src/Parser.java", "class Q {}\n"));
+        ci.deliver(ci.completed(failingRunOf(ci, again, "maven-test-failure.log")));
+
+        assertThat(ci.repo.comments(7)).as("the comment GitHub created is found and kept, then edited")
+                .singleElement().satisfies(comment -> assertThat(comment.bodies()).hasSize(2));
+    }
 }

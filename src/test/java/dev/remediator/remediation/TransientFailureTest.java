@@ -64,4 +64,31 @@ class TransientFailureTest extends EndToEndTest {
         assertThat(ci.repo.reruns()).isEmpty();
         assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun awaiting approval");
     }
+
+    @Test
+    void aReRunThatWentThroughButWhoseAnswerWasLostIsNotSentAgain() {
+        CiScenario ci = scenario("lost-rerun");
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        github.faults().loseAnswerOfNext(502, 1, ".*/rerun-failed-jobs");
+
+        ci.deliver(ci.completed(run));
+
+        assertThat(ci.repo.reruns()).as("GitHub re-ran it on the first try; a second re-run would run it twice")
+                .singleElement().satisfies(r -> assertThat(r.attempt()).isEqualTo(2));
+        assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun done");
+    }
+
+    @Test
+    void aReRunThatGitHubRefusedWithA502IsSentAgain() {
+        CiScenario ci = scenario("refused-rerun");
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        github.faults().failNext(502, 1, ".*/rerun-failed-jobs");
+
+        ci.deliver(ci.completed(run));
+
+        assertThat(ci.repo.reruns()).singleElement().satisfies(r -> assertThat(r.runId()).isEqualTo(run.id()));
+        assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun done");
+    }
 }

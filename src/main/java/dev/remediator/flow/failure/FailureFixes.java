@@ -57,7 +57,7 @@ public class FailureFixes implements RemediationActions {
     }
 
     private ExecutionOutcome rerun(RepositoryGitHub github, Remediation remediation) throws IOException {
-        github.rerunFailedJobs(remediation.runId());
+        github.rerunFailedJobs(remediation.runId(), remediation.runAttempt());
         return new ExecutionOutcome(RemediationState.DONE, "re-run of the failed jobs requested");
     }
 

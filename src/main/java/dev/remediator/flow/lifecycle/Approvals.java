@@ -120,7 +120,7 @@ public class Approvals {
             return new Answer(Outcome.REFUSED, "@" + actor + " cannot re-run jobs: that takes write permission, and @"
                     + actor + " has " + name(permission) + ".");
         }
-        github.rerunFailedJobs(runId);
+        github.rerunFailedJobs(runId, github.workflowRun(runId).path("run_attempt").asInt());
         registry.counter("remediator.retries").increment();
         return new Answer(Outcome.APPROVED, "Re-running the failed jobs of run " + runId + " for @" + actor + ".");
     }

@@ -125,7 +125,8 @@ final class ApiServer implements AutoCloseable {
             return new Outcome(ApiResponse.error(ApiError.validationFailed("Invalid request.\n\n"
                     + String.join("\n", problems))), operationId, json, caller);
         }
-        return new Outcome(dispatch(method, rawPath, rawQuery, match.get(), json, caller), operationId, json, caller);
+        ApiResponse answer = dispatch(method, rawPath, rawQuery, match.get(), json, caller);
+        return new Outcome(faults.lostAnswer(rawPath).orElse(answer), operationId, json, caller);
     }
 
     /** GraphQL: checked against GitHub's schema instead of its REST description; one POST for every operation. */

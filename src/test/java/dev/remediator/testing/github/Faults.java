@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
 public final class Faults {
 
     private record ScheduledFailure(int status, AtomicInteger remaining, Pattern path) {
+        boolean applies(String requestPath) {
+            return path.matcher(requestPath).matches() && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
     }
 
     private final Clock clock;
     private final List<ScheduledFailure> failures = new CopyOnWriteArrayList<>();
+    private final List<ScheduledFailure> lostAnswers = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile int outageStatus;
     private volatile Instant rateLimitResetAt;
@@ -38,6 +42,15 @@ public final class Faults {
     /** The next {@code times} requests whose path matches {@code pathRegex} are answered with {@code status}. */
     public Faults failNext(int status, int times, String pathRegex) {
         failures.add(new ScheduledFailure(status, new AtomicInteger(times), Pattern.compile(pathRegex)));
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests whose path matches {@code pathRegex} are carried out, but their answer is lost
+     * on the way back and replaced with {@code status}: the case where a client cannot know whether its write happened.
+     */
+    public Faults loseAnswerOfNext(int status, int times, String pathRegex) {
+        lostAnswers.add(new ScheduledFailure(status, new AtomicInteger(times), Pattern.compile(pathRegex)));
         return this;
     }
 
@@ -77,11 +90,18 @@ public final class Faults {
     /** Switches every fault off. */
     public Faults clear() {
         failures.clear();
+        lostAnswers.clear();
         latency = Duration.ZERO;
         outageStatus = 0;
         rateLimitResetAt = null;
         secondaryLimitUntil = null;
         return this;
+    }
+
+    /** The answer that replaces GitHub's after a request to {@code path} was carried out, if its answer is lost. */
+    Optional<ApiResponse> lostAnswer(String path) {
+        return lostAnswers.stream().filter(lost -> lost.applies(path)).findFirst()
+                .map(lost -> ApiResponse.error(new ApiError(lost.status(), "Server Error")));
     }
 
     Duration latency() {
@@ -101,7 +121,7 @@ public final class Faults {
                     outageStatus == 503 ? "Service Unavailable" : "Server Error")));
         }
         for (ScheduledFailure failure : failures) {
-            if (failure.path().matcher(path).matches() && failure.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (failure.applies(path)) {
                 return Optional.of(ApiResponse.error(new ApiError(failure.status(), "Server Error")));
             }
         }
