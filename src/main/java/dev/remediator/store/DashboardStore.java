@@ -27,7 +27,7 @@ public class DashboardStore {
 
     public record RemediationRow(long id, long repositoryId, String repository, String action, String target,
             String state, double risk, Instant createdAt, Instant approvalDeadline, Long runId, String headSha,
-            Integer pullNumber, String pullUrl, String outcome, Long checkRunId) {
+            Integer pullNumber, String pullUrl, String outcome, Long checkRunId, String validation) {
     }
 
     public record RemediationDetail(RemediationRow row, String explanation, String riskFactors, String decisionReason,
@@ -48,7 +48,8 @@ public class DashboardStore {
             coalesce((select c.check_run_id from check_run_link c where c.repository_id = r.repository_id
                           and c.run_id = r.run_id),
                      (select d.check_run_id from drift_check_run d where d.repository_id = r.repository_id
-                          and d.head_sha = r.subject))""";
+                          and d.head_sha = r.subject)),
+            (select v.state from fix_validation v where v.remediation_id = r.id)""";
 
     /** A repository the app is installed on, as the dashboard names and links it. */
     public record RepositoryRow(long id, long installationId, String fullName) {
@@ -115,8 +116,8 @@ public class DashboardStore {
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
-            return new RemediationDetail(remediationRow(r), (String) r[15], (String) r[16], (String) r[17],
-                    (String) r[18], (String) r[19], (String) r[20], (String) r[21]);
+            return new RemediationDetail(remediationRow(r), (String) r[16], (String) r[17], (String) r[18],
+                    (String) r[19], (String) r[20], (String) r[21], (String) r[22]);
         });
     }
 
@@ -180,7 +181,7 @@ public class DashboardStore {
                 (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).doubleValue(), NativeRows.instant(r[7]),
                 NativeRows.instant(r[8]), NativeRows.longOrNull(r[9]), (String) r[10],
                 r[11] == null ? null : ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
-                NativeRows.longOrNull(r[14]));
+                NativeRows.longOrNull(r[14]), (String) r[15]);
     }
 
     /** A PostgreSQL array literal of ids, bound as text and cast: JDBC binds no collection as an array here. */

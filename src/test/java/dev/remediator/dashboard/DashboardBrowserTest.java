@@ -1,8 +1,10 @@
 package dev.remediator.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -136,11 +138,18 @@ class DashboardBrowserTest extends EndToEndTest {
 
         browser.driver.findElement(By.id("approve")).click();
 
-        assertThat(browser.driver.findElement(By.id("answer")).getText()).contains("Approved by @writer-wes");
+        assertThat(browser.await(By.id("answer")).getText()).contains("Approved by @writer-wes");
         assertThat(mine.repo.pullRequests()).singleElement()
                 .satisfies(pull -> assertThat(pull.title()).startsWith("fix(ci): revert"));
         assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("approved by @writer-wes");
         assertThat(checkRun(mine).conclusion()).isNotEqualTo("action_required");
+
+        // the pull request's CI is followed from now on, and the repository's page says so
+        browser.driver.get(dashboard + "/repositories/" + mine.repo.fullName());
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            browser.driver.navigate().refresh();
+            assertThat(browser.driver.findElement(By.cssSelector("td .validation-PENDING")).getText()).isEqualTo("pending");
+        });
     }
 
     @Test
@@ -150,7 +159,7 @@ class DashboardBrowserTest extends EndToEndTest {
 
         browser.driver.findElement(By.id("approve")).click();
 
-        assertThat(browser.driver.findElement(By.id("answer")).getText())
+        assertThat(browser.await(By.id("answer")).getText())
                 .contains("@reader-rita cannot approve this revert: it takes write permission");
         assertThat(browser.driver.findElement(By.id("state")).getText()).isEqualTo("awaiting approval");
         assertThat(mine.repo.pullRequests()).isEmpty();
@@ -166,7 +175,7 @@ class DashboardBrowserTest extends EndToEndTest {
 
         browser.driver.findElement(By.id("approve-safe-fixes")).click();
 
-        assertThat(browser.driver.getPageSource()).as("the page after approving").contains("Approved by");
+        assertThat(browser.await(By.className("answer")).getText()).as("the page after approving").contains("Approved by");
         assertThat(browser.text()).containsPattern("rebaseline \\S+: Approved by @writer-wes");
         assertThat(drift.ci.repo.pullRequests()).singleElement()
                 .satisfies(pull -> assertThat(pull.title()).startsWith("fix(drift): rebaseline"));

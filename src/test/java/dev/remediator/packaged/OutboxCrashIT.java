@@ -10,14 +10,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.WebhookPayload;
 import dev.remediator.testing.github.CheckRun;
-import dev.remediator.testing.github.WebhookSigner;
 
 /**
  * A state change's consumer, killed with the process after the change committed, runs once after the restart: an
@@ -66,22 +64,6 @@ class OutboxCrashIT extends PackagedAppTest {
         assertThat(attempts(ci.repo.id())).as("one interrupted attempt, one that finished").isEqualTo(2);
         assertThat(check.conclusion()).isEqualTo("neutral");
         assertThat(CiScenario.plain(check.summary())).contains("expired");
-    }
-
-    private static String deliver(PackagedApp app, WebhookPayload payload) throws Exception {
-        byte[] body = payload.bytes();
-        String delivery = UUID.randomUUID().toString();
-        assertThat(app.webhook("workflow_run", delivery, body, new WebhookSigner(github.webhookSecret()).signature(body))
-                .statusCode()).isEqualTo(200);
-        return delivery;
-    }
-
-    private static void expireApprovals(long repositoryId) throws SQLException {
-        try (Connection db = database(); PreparedStatement update = db.prepareStatement("update remediation "
-                + "set approval_deadline = now() - interval '1 second' where repository_id = ? and state = 'AWAITING_APPROVAL'")) {
-            update.setLong(1, repositoryId);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 
     /** The redraw consumer's work on the repository's events, in order. */

@@ -50,6 +50,12 @@ public final class Browser implements AutoCloseable {
         return new Browser(width, height);
     }
 
+    /** The element once the page shows it: a click that submits a form returns before the next page is there. */
+    public org.openqa.selenium.WebElement await(org.openqa.selenium.By locator) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver.findElement(locator), java.util.Objects::nonNull);
+    }
+
     public String text() {
         return driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
     }
