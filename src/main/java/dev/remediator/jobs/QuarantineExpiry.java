@@ -40,7 +40,7 @@ public class QuarantineExpiry {
     @Inject
     RemediatorConfig config;
 
-    @Scheduled(every = "${remediator.quarantine.expiry-interval}", delayed = "20s",
+    @Scheduled(every = "${remediator.quarantine.expiry-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void endExpiredQuarantines() {
