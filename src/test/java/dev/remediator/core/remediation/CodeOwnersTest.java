@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CodeOwnersTest {
 
-    /** GitHub's own example CODEOWNERS, shortened: the last matching line wins. */
+    /** GitHub's own example CODEOWNERS, shortened: the last matching line wins (the logs line over the build line). */
     private static final CodeOwners GITHUB_EXAMPLE = CodeOwners.parse("""
             # These owners will be the default owners for everything in the repo.
             *       @global-owner1 @global-owner2
@@ -28,7 +28,7 @@ class CodeOwnersTest {
             "README.md                          | global-owner1",
             "src/app.js                         | js-owner",
             "main.go                            | -",
-            "build/logs/today.txt               | doctocat",
+            "build/logs/today.txt               | octocat",
             "docs/getting-started.md            | doctocat",
             "some/docs/build-app/guide.md       | global-owner1",
             "web/apps/index.html                | octocat",
