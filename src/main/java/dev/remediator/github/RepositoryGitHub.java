@@ -339,7 +339,7 @@ public final class RepositoryGitHub {
     /** The open issue with this label and title, if there is one (pull requests are not issues here). */
     public Optional<Issue> openIssue(String label, String title) throws IOException {
         return call(Set.of(GitHubPermission.ISSUES_READ), token -> rest.list(token,
-                repo("/issues?state=open&per_page=100&labels=" + encode(label)), null)).stream()
+                repo("/issues?state=open&labels=" + encode(label)), null)).stream()
                 .filter(issue -> !issue.has("pull_request") && title.equals(issue.path("title").asText()))
                 .findFirst().map(this::issue);
     }

@@ -171,7 +171,8 @@ public class QuarantineStore {
             Object[] row = (Object[]) r;
             QuarantineTerm term = new QuarantineTerm(QuarantineTerm.State.valueOf((String) row[8]),
                     NativeRows.instant(row[9]), ((Number) row[10]).intValue(), ((Number) row[11]).intValue());
-            FixValidation trial = row[14] == null ? null : new FixValidation(FixValidation.State.valueOf((String) row[14]),
+            // the trial is judged once its head is known
+            FixValidation trial = row[15] == null ? null : new FixValidation(FixValidation.State.valueOf((String) row[14]),
                     (String) row[15], FixValidationStore.checks((String) row[16]));
             return new Quarantined(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
                     (String) row[3], (String) row[4], (String) row[5], ((Number) row[6]).intValue(), (String) row[7], term,

@@ -22,12 +22,10 @@ import dev.remediator.loop.LoopSteps.Fix;
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.RemediationRows;
-import dev.remediator.testing.github.CheckRun;
 import dev.remediator.testing.github.GitObjects;
 import dev.remediator.testing.github.Issue;
 import dev.remediator.testing.github.IssueComment;
 import dev.remediator.testing.github.PullRequest;
-import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -93,16 +91,6 @@ class QuarantineLifecycleTest extends EndToEndTest {
         Fix fix = approvedQuarantine(ci);
         Issue issue = trackingIssue(ci);
         assertThat(issue.assignees()).as("no CODEOWNERS: the last committer of the test's file").containsExactly("alice");
-
-        // flaky again while its quarantine is on the way: never proposed twice
-        String again = ci.commit("Log less", "bob", Map.of("README.md", "logs\n"));
-        WorkflowRun flakyAgain = ci.run(again, "main", "failure", "maven-test-failure.log");
-        ci.deliver(ci.completed(flakyAgain));
-        flakyAgain.latestAttempt().complete("build", "success", CiScenario.log("maven-test-failure.log"));
-        ci.deliver(ci.completed(flakyAgain));
-        CheckRun second = ci.repo.checkRuns().stream().filter(c -> c.headSha().equals(again)).findFirst().orElseThrow();
-        assertThat(CiScenario.plain(second.summary())).contains("Quarantined already", "tracking issue #" + issue.number());
-        assertThat(second.title()).doesNotContain("quarantine awaiting approval");
 
         String quarantined = ci.repo.file(fix.pull().headRef(), FILE).orElseThrow();
         PullRequest first = expireAfterMerge(ci, fix, quarantined, 1);
