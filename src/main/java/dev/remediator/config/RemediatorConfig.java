@@ -44,6 +44,8 @@ public interface RemediatorConfig {
 
     Validation validation();
 
+    Quarantine quarantine();
+
     Dashboard dashboard();
 
     OAuth oauth();
@@ -308,6 +310,14 @@ public interface RemediatorConfig {
         /** How often GitHub and the database are probed for the outage alarm. */
         @WithDefault("60s")
         Duration outageProbeInterval();
+    }
+
+    /** Quarantined tests whose term ended. */
+    interface Quarantine {
+
+        /** How often expired quarantines get their trial, and trials whose CI sent no news are read again. */
+        @WithDefault("1h")
+        Duration expiryInterval();
     }
 
     /** Following the CI of the pull requests Remediator opens. */

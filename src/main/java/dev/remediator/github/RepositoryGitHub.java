@@ -329,6 +329,48 @@ public final class RepositoryGitHub {
                 token -> rest.post(token, repo("/issues/comments/" + commentId + "/reactions"), request));
     }
 
+    /** Closes a pull request without merging it; its branch stays. */
+    public void closePullRequest(int number) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("state", "closed");
+        call(Set.of(GitHubPermission.PULL_REQUESTS_WRITE), token -> rest.patch(token, repo("/pulls/" + number), request));
+    }
+
+    // ---- Issues ----------------------------------------------------------------------------------------------
+
+    public record Issue(int number, String url, String title) {
+    }
+
+    /**
+     * Opens an issue, assigned to {@code assignee} when not null (GitHub drops an assignee without push access
+     * silently, and then the issue is unassigned).
+     */
+    public Issue createIssue(String title, String body, List<String> labels, String assignee) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("title", title).put("body", body);
+        labels.forEach(request.putArray("labels")::add);
+        if (assignee != null) {
+            request.putArray("assignees").add(assignee);
+        }
+        return issue(call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.post(token, repo("/issues"), request)));
+    }
+
+    /** The open issue with this label and title, if there is one (pull requests are not issues here). */
+    public Optional<Issue> openIssue(String label, String title) throws IOException {
+        return call(Set.of(GitHubPermission.ISSUES_READ), token -> rest.list(token,
+                repo("/issues?state=open&labels=" + encode(label)), null)).stream()
+                .filter(issue -> !issue.has("pull_request") && title.equals(issue.path("title").asText()))
+                .findFirst().map(this::issue);
+    }
+
+    /** {@code reason}: GitHub's state reasons, {@code completed} or {@code not_planned}. */
+    public void closeIssue(int number, String reason) throws IOException {
+        ObjectNode request = JSON.createObjectNode().put("state", "closed").put("state_reason", reason);
+        call(Set.of(GitHubPermission.ISSUES_WRITE), token -> rest.patch(token, repo("/issues/" + number), request));
+    }
+
+    private Issue issue(JsonNode issue) {
+        return new Issue(issue.path("number").asInt(), issue.path("html_url").asText(), issue.path("title").asText());
+    }
+
     // ---- Checks ----------------------------------------------------------------------------------------------
 
     long createCheckRun(ObjectNode body) throws IOException {
@@ -451,6 +493,20 @@ public final class RepositoryGitHub {
     }
 
     // ---- People ----------------------------------------------------------------------------------------------
+
+    /** The id of a GitHub account, such as the app's bot user {@code <slug>[bot]}. */
+    public long userId(String login) throws IOException {
+        return call(Set.of(GitHubPermission.METADATA_READ), token -> rest.get(token, "/users/" + encode(login)))
+                .path("id").asLong();
+    }
+
+    /** The GitHub account of the author of the latest commit that changed the file at {@code ref}, if GitHub knows it. */
+    public Optional<String> lastAuthor(String path, String ref) throws IOException {
+        JsonNode commits = call(Set.of(GitHubPermission.CONTENTS_READ), token -> rest.get(token,
+                repo("/commits?per_page=1&sha=" + encode(ref) + "&path=" + encode(path))));
+        return commits.isArray() && !commits.isEmpty() ? Optional.ofNullable(commits.get(0).path("author").path("login")
+                .asText(null)) : Optional.empty();
+    }
 
     /** A user's permission on this repository, with GitHub's finer roles (maintain, triage) where it names them. */
     public Permission permissionOf(String login) throws IOException {

@@ -118,15 +118,15 @@ public class FixValidationStore {
         }).toList();
     }
 
-    private static List<FixValidation.Check> checks(String json) {
+    static List<FixValidation.Check> checks(String json) {
         try {
             return List.of(JSON.readValue(json, FixValidation.Check[].class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the checks of a fix validation are not readable", e);
+            throw new IllegalStateException("stored checks are not readable", e);
         }
     }
 
-    private static String json(List<FixValidation.Check> checks) {
+    static String json(List<FixValidation.Check> checks) {
         try {
             return JSON.writeValueAsString(checks);
         } catch (JsonProcessingException e) {

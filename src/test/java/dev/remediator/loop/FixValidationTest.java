@@ -1,17 +1,22 @@
 package dev.remediator.loop;
 
-import static io.restassured.RestAssured.given;
+import static dev.remediator.loop.LoopSteps.api;
+import static dev.remediator.loop.LoopSteps.approvedQuarantine;
+import static dev.remediator.loop.LoopSteps.audited;
+import static dev.remediator.loop.LoopSteps.merged;
+import static dev.remediator.loop.LoopSteps.pullRequestRun;
+import static dev.remediator.loop.LoopSteps.remediation;
+import static dev.remediator.loop.LoopSteps.remediationId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.remediator.loop.LoopSteps.Fix;
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.WebhookPayload;
@@ -21,7 +26,6 @@ import dev.remediator.testing.github.RecordedRequest;
 import dev.remediator.testing.github.WorkflowRun;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The loop after a fix's draft pull request: its CI on the pull request's head decides its validation, shown on the
@@ -31,8 +35,6 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class FixValidationTest extends EndToEndTest {
-
-    private static final String FLAKY = "org.slf4j.simple.SimpleLoggerMultithreadedInitializationTest#multiThreadedInitialization";
 
     @Test
     void aQuarantineWhoseCiPassesIsReadyForReviewAndAutoMergedOnce() {
@@ -45,35 +47,35 @@ class FixValidationTest extends EndToEndTest {
                   max_risk: 10
                 """);
         Fix fix = approvedQuarantine(ci);
-        assertThat(validation(fix.id).getString("validation.state")).isEqualTo("PENDING");
+        assertThat(remediation(fix.id()).getString("validation.state")).isEqualTo("PENDING");
 
-        String head = fix.pull.headSha();
-        ci.deliver(ci.completed(fixRun(ci, fix.pull, "success", "maven-test-failure.log")));
+        String head = fix.pull().headSha();
+        ci.deliver(ci.completed(pullRequestRun(ci, fix.pull(), "success", "maven-test-failure.log")));
 
-        assertThat(fix.check.summary()).contains("Validation: PASSED");
-        JsonPath detail = validation(fix.id);
+        assertThat(fix.check().summary()).contains("Validation: PASSED");
+        JsonPath detail = remediation(fix.id());
         assertThat(detail.getString("validation.state")).isEqualTo("PASSED");
         assertThat(detail.getString("validation.headSha")).isEqualTo(head);
         assertThat(detail.getList("validation.checks.name")).containsExactly("build");
-        await().atMost(Duration.ofSeconds(20)).until(() -> fix.pull.autoMergeMethod() != null);
-        assertThat(fix.pull.isDraft()).as("marked ready for review").isFalse();
-        assertThat(fix.pull.autoMergeMethod()).isEqualTo("SQUASH");
-        await().atMost(Duration.ofSeconds(20)).until(() -> ci.repo.comments(fix.pull.number()).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> fix.pull().autoMergeMethod() != null);
+        assertThat(fix.pull().isDraft()).as("marked ready for review").isFalse();
+        assertThat(fix.pull().autoMergeMethod()).isEqualTo("SQUASH");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ci.repo.comments(fix.pull().number()).stream()
                 .anyMatch(c -> c.body().contains("Auto-merge: enabled")));
 
         // the same news again (a redelivery, a check suite) changes nothing and enables nothing twice
-        ci.deliver(ci.completed(fixRun(ci, fix.pull, "success", "maven-test-failure.log")));
-        ci.deliver(checkSuiteCompleted(ci, fix.pull));
+        ci.deliver(ci.completed(pullRequestRun(ci, fix.pull(), "success", "maven-test-failure.log")));
+        ci.deliver(checkSuiteCompleted(ci, fix.pull()));
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> audited(fix.id).contains("AUTO_MERGE_ENABLED"));
+                .until(() -> audited(fix.id()).contains("AUTO_MERGE_ENABLED"));
         assertThat(graphql(ci, "enablePullRequestAutoMerge")).hasSize(1);
         assertThat(graphql(ci, "markPullRequestReadyForReview")).hasSize(1);
-        assertThat(audited(fix.id)).containsSubsequence("EXECUTED", "VALIDATION_STARTED", "VALIDATION_PASSED",
+        assertThat(audited(fix.id())).containsSubsequence("EXECUTED", "VALIDATION_STARTED", "VALIDATION_PASSED",
                 "AUTO_MERGE_ENABLED");
-        assertThat(audited(fix.id).stream().filter("VALIDATION_PASSED"::equals)).hasSize(1);
+        assertThat(audited(fix.id()).stream().filter("VALIDATION_PASSED"::equals)).hasSize(1);
 
         // GitHub merges it: the outcome counts in the measured figures
-        ci.deliver(merged(ci, fix.pull, ci.commit("Merge the quarantine", "remediator[bot]", Map.of())));
+        ci.deliver(merged(ci, fix.pull(), ci.commit("Merge the quarantine", "remediator[bot]", Map.of())));
         JsonPath metrics = api().queryParam("repository", ci.repo.fullName()).queryParam("days", 1)
                 .get("/api/metrics").then().statusCode(200).extract().jsonPath();
         String quarantine = "outcomes.actions.find { it.action == 'quarantine' }.";
@@ -93,34 +95,27 @@ class FixValidationTest extends EndToEndTest {
                 metrics.getDouble("outcomes.medians.failureToPullRequest"));
     }
 
-    private static WebhookPayload merged(CiScenario ci, PullRequest pull, String mergeCommit) {
-        WebhookPayload payload = ci.example("pull_request/closed.payload.json");
-        payload.at("pull_request").put("merged", true).put("number", pull.number()).put("merge_commit_sha", mergeCommit)
-                .with("head").put("ref", pull.headRef()).put("sha", pull.headSha());
-        return payload;
-    }
-
     @Test
     void withoutAutomergeAPassedFixIsReadyForReviewAndNotMerged() {
         CiScenario ci = scenario("no-automerge").config("mode: auto\nrisk_threshold: 2\n");
         Fix fix = approvedQuarantine(ci);
         // branch protection decides which checks count: the required one passed, the other is still running
         ci.repo.requireChecks("main", "build");
-        WorkflowRun lint = ci.repo.workflowRun(CiScenario.nextId(), ci.workflow, fix.pull.headSha())
-                .headBranch(fix.pull.headRef());
+        WorkflowRun lint = ci.repo.workflowRun(CiScenario.nextId(), ci.workflow, fix.pull().headSha())
+                .headBranch(fix.pull().headRef());
         lint.job(CiScenario.nextId(), "lint", "success", CiScenario.log("maven-test-failure.log"));
-        ci.repo.status(fix.pull.headSha(), "ci/external", "success");
+        ci.repo.status(fix.pull().headSha(), "ci/external", "success");
 
-        ci.deliver(ci.completed(fixRun(ci, fix.pull, "success", "maven-test-failure.log")));
+        ci.deliver(ci.completed(pullRequestRun(ci, fix.pull(), "success", "maven-test-failure.log")));
 
-        assertThat(validation(fix.id).getString("validation.state")).isEqualTo("PASSED");
-        assertThat(validation(fix.id).getList("validation.checks.name")).contains("build", "lint", "ci/external");
-        assertThat(validation(fix.id).getList("validation.checks.required")).contains(true, false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !fix.pull.isDraft());
-        await().atMost(Duration.ofSeconds(20)).until(() -> !ci.repo.comments(fix.pull.number()).isEmpty());
-        assertThat(fix.pull.autoMergeMethod()).isNull();
+        assertThat(remediation(fix.id()).getString("validation.state")).isEqualTo("PASSED");
+        assertThat(remediation(fix.id()).getList("validation.checks.name")).contains("build", "lint", "ci/external");
+        assertThat(remediation(fix.id()).getList("validation.checks.required")).contains(true, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !fix.pull().isDraft());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ci.repo.comments(fix.pull().number()).isEmpty());
+        assertThat(fix.pull().autoMergeMethod()).isNull();
         assertThat(graphql(ci, "enablePullRequestAutoMerge")).isEmpty();
-        assertThat(audited(fix.id)).doesNotContain("AUTO_MERGE_ENABLED", "AUTO_MERGE_REFUSED");
+        assertThat(audited(fix.id())).doesNotContain("AUTO_MERGE_ENABLED", "AUTO_MERGE_REFUSED");
     }
 
     @Test
@@ -135,11 +130,11 @@ class FixValidationTest extends EndToEndTest {
                 """);
         Fix fix = approvedQuarantine(ci);
 
-        ci.deliver(ci.completed(fixRun(ci, fix.pull, "success", "maven-test-failure.log")));
+        ci.deliver(ci.completed(pullRequestRun(ci, fix.pull(), "success", "maven-test-failure.log")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> audited(fix.id).contains("AUTO_MERGE_REFUSED"));
-        assertThat(fix.pull.autoMergeMethod()).isNull();
-        await().atMost(Duration.ofSeconds(20)).until(() -> ci.repo.comments(fix.pull.number()).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> audited(fix.id()).contains("AUTO_MERGE_REFUSED"));
+        assertThat(fix.pull().autoMergeMethod()).isNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ci.repo.comments(fix.pull().number()).stream()
                 .anyMatch(c -> CiScenario.plain(c.body()).contains("above automerge.max_risk 0")));
     }
 
@@ -163,13 +158,13 @@ class FixValidationTest extends EndToEndTest {
         ci.deliver(ci.click(check.id(), check.actions().get(0).path("identifier").asText(), "writer-wes"));
         PullRequest pull = ci.repo.pullRequests().stream().filter(p -> p.headRef().startsWith("remediator/revert/"))
                 .findFirst().orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> validation(id).getString("validation.state") != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> remediation(id).getString("validation.state") != null);
         int remediationsBefore = remediations(ci).size();
 
-        WorkflowRun red = fixRun(ci, pull, "failure", "cpp-compile-error.log");
+        WorkflowRun red = pullRequestRun(ci, pull, "failure", "cpp-compile-error.log");
         ci.deliver(ci.completed(red));
 
-        JsonPath detail = validation(id);
+        JsonPath detail = remediation(id);
         assertThat(detail.getString("validation.state")).isEqualTo("FAILED");
         assertThat(detail.getString("note")).contains("CI of the fix failed", "build (failure)", "stays a draft");
         assertThat(CiScenario.plain(check.summary())).contains("Validation: FAILED", "build (failure)");
@@ -189,16 +184,16 @@ class FixValidationTest extends EndToEndTest {
     void aMergedFixThatBreaksTheDefaultBranchIsRolledBackFirstAndCountedAgainstItsKind() {
         CiScenario ci = scenario("rollback").config("mode: auto\nrisk_threshold: 2\n");
         Fix fix = approvedQuarantine(ci);
-        String quarantined = ci.repo.file(fix.pull.headRef(), ".github/quarantine.txt").orElseThrow();
-        String merge = ci.commit("Merge pull request #" + fix.pull.number(), "remediator[bot]",
+        String quarantined = ci.repo.file(fix.pull().headRef(), ".github/quarantine.txt").orElseThrow();
+        String merge = ci.commit("Merge pull request #" + fix.pull().number(), "remediator[bot]",
                 Map.of(".github/quarantine.txt", quarantined));
-        ci.deliver(merged(ci, fix.pull, merge));
+        ci.deliver(merged(ci, fix.pull(), merge));
 
         ci.deliver(ci.completed(ci.run(merge, "main", "failure", "cpp-compile-error.log")));
 
         CheckRun broken = ci.repo.checkRuns().stream().filter(c -> c.headSha().equals(merge)).findFirst().orElseThrow();
         assertThat(broken.title()).contains("revert awaiting approval");
-        assertThat(CiScenario.plain(broken.summary())).contains("Remediator's own pull request #" + fix.pull.number(),
+        assertThat(CiScenario.plain(broken.summary())).contains("Remediator's own pull request #" + fix.pull().number(),
                 "undoes Remediator's change", "rolling it back comes first");
         long rollback = remediationId(broken);
         ci.deliver(ci.click(broken.id(), broken.actions().get(0).path("identifier").asText(), "maintainer-mia"));
@@ -206,40 +201,12 @@ class FixValidationTest extends EndToEndTest {
                 .findFirst().orElseThrow();
         ci.deliver(merged(ci, revert, ci.commit("Revert the quarantine", "remediator[bot]", Map.of())));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> audited(fix.id).contains("ROLLED_BACK"));
-        assertThat(validation(rollback).getString("summary.action")).isEqualTo("REVERT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> audited(fix.id()).contains("ROLLED_BACK"));
+        assertThat(remediation(rollback).getString("summary.action")).isEqualTo("REVERT");
         JsonPath metrics = api().queryParam("repository", ci.repo.fullName()).get("/api/metrics").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(metrics.getInt("outcomes.actions.find { it.action == 'quarantine' }.rolledBack")).isEqualTo(1);
         assertThat(metrics.getDouble("outcomes.actions.find { it.action == 'quarantine' }.precision")).isZero();
-    }
-
-    private record Fix(long id, CheckRun check, PullRequest pull) {
-    }
-
-    /** A flaky test proposed for quarantine and approved: its draft pull request is open and followed. */
-    private Fix approvedQuarantine(CiScenario ci) {
-        String sha = ci.commit("Log more", "alice", Map.of("src/main/java/org/slf4j/simple/SimpleLogger.java",
-                "class SimpleLogger {}\n"));
-        WorkflowRun run = ci.run(sha, "main", "failure", "maven-test-failure.log");
-        ci.deliver(ci.completed(run));
-        run.latestAttempt().complete("build", "success", CiScenario.log("maven-test-failure.log"));
-        ci.deliver(ci.completed(run));
-        CheckRun check = ci.repo.checkRuns().get(0);
-        assertThat(check.title()).contains("quarantine awaiting approval");
-        ci.repo.collaborator("maintainer-mia", "maintain");
-        long id = remediationId(check);
-        ci.deliver(ci.click(check.id(), check.actions().get(0).path("identifier").asText(), "maintainer-mia"));
-        PullRequest pull = ci.repo.pullRequests().stream().filter(p -> p.title().contains(FLAKY)).findFirst()
-                .orElseThrow();
-        assertThat(pull.isDraft()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> validation(id).getString("validation.state") != null);
-        return new Fix(id, check, pull);
-    }
-
-    /** The CI workflow's run on the head of the fix's pull request. */
-    private static WorkflowRun fixRun(CiScenario ci, PullRequest pull, String conclusion, String log) {
-        return ci.run(pull.headSha(), pull.headRef(), conclusion, log).pullRequests(pull.number());
     }
 
     private static WebhookPayload checkSuiteCompleted(CiScenario ci, PullRequest pull) {
@@ -254,25 +221,6 @@ class FixValidationTest extends EndToEndTest {
         return github.requests("graphql/" + operation).stream()
                 .filter(r -> r.caller().token() != null && r.caller().token().repositoryIds().contains(ci.repo.id()))
                 .toList();
-    }
-
-    private static long remediationId(CheckRun check) {
-        return Long.parseLong(check.actions().get(0).path("identifier").asText().replaceAll("\\D", ""));
-    }
-
-    private static RequestSpecification api() {
-        return given().header("Authorization", "Bearer test-api-token");
-    }
-
-    private static JsonPath validation(long id) {
-        return api().get("/api/remediations/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static List<String> audited(long id) {
-        List<String> events = new ArrayList<>(api().queryParam("remediation", id).queryParam("limit", 100)
-                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items.event"));
-        Collections.reverse(events);
-        return events;
     }
 
     private static List<Object> remediations(CiScenario ci) {

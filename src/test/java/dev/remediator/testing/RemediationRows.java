@@ -19,6 +19,22 @@ public class RemediationRows {
                 .setParameter(1, remediationId).executeUpdate();
     }
 
+    /**
+     * Ends a quarantine's term now, as if {@code expire_after_days} had gone by; 0 while it is not quarantined (its
+     * pull request not merged yet, or on trial, or over).
+     */
+    @Transactional
+    public int expireQuarantine(long remediationId) {
+        return em.createNativeQuery("update quarantined_test set expires_at = now() - interval '1 minute' "
+                + "where remediation_id = ?1 and state = 'QUARANTINED'").setParameter(1, remediationId).executeUpdate();
+    }
+
+    @Transactional
+    public String quarantineState(long remediationId) {
+        return (String) em.createNativeQuery("select state from quarantined_test where remediation_id = ?1")
+                .setParameter(1, remediationId).getSingleResult();
+    }
+
     @Transactional
     public String state(long remediationId) {
         return (String) em.createNativeQuery("select state from remediation where id = ?1").setParameter(1, remediationId)

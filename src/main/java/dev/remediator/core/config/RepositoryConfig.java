@@ -16,7 +16,7 @@ public record RepositoryConfig(
         Approval approval,
         Failures failures,
         Drift drift,
-        Notify notifications, AutoMerge autoMerge) {
+        Notify notifications, AutoMerge autoMerge, Commits commits) {
 
     public static final String FILE_PATH = ".github/remediator.yml";
 
@@ -24,11 +24,12 @@ public record RepositoryConfig(
             Mode.ADVISORY, 3, false, List.of(".github/workflows/**"), 5,
             new Approval(24, Permission.WRITE, false),
             new Failures(List.of(), new Rerun(true, 1, true), new Revert(true, List.of()),
-                    new Quarantine(true, ".github/quarantine.txt")),
+                    new Quarantine(true, ".github/quarantine.txt", 30)),
             new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
             new Notify(null, null, Set.of(NotifyOn.APPROVAL_REQUESTED, NotifyOn.FAILED, NotifyOn.EXPIRED,
                     NotifyOn.VALIDATION_FAILED)),
-            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH));
+            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH),
+            new Commits(false));
 
     public RepositoryConfig {
         protectedPaths = List.copyOf(protectedPaths);
@@ -82,7 +83,14 @@ public record RepositoryConfig(
         }
     }
 
-    public record Quarantine(boolean enabled, String file) {
+    /**
+     * @param expireAfterDays how long a test stays quarantined before a pull request tries to bring it back
+     */
+    public record Quarantine(boolean enabled, String file, int expireAfterDays) {
+    }
+
+    /** The commits Remediator makes. {@code signOff}: each carries a DCO {@code Signed-off-by} trailer. */
+    public record Commits(boolean signOff) {
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.remediator.core.drift.ProvenanceException;
 import dev.remediator.core.config.RepositoryConfig.Approval;
 import dev.remediator.core.config.RepositoryConfig.AutoMerge;
 import dev.remediator.core.config.RepositoryConfig.Drift;
+import dev.remediator.core.config.RepositoryConfig.Commits;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
 import dev.remediator.core.config.RepositoryConfig.MergeMethod;
@@ -77,7 +78,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge");
+                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge", "commits");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -88,7 +89,13 @@ public final class RepositoryConfigParser {
                 readFailures(fields, top.path("failures"), d.failures()),
                 readDrift(fields, top.path("drift"), d.drift()),
                 readNotify(fields, top.path("notify"), d.notifications()),
-                readAutoMerge(fields, top.path("automerge"), d.autoMerge()));
+                readAutoMerge(fields, top.path("automerge"), d.autoMerge()),
+                readCommits(fields, top.path("commits"), d.commits()));
+    }
+
+    private static Commits readCommits(Fields fields, JsonNode node, Commits d) {
+        JsonNode commits = fields.object(node, "commits", "sign_off");
+        return new Commits(fields.bool(commits, "commits", "sign_off", d.signOff()));
     }
 
     private static AutoMerge readAutoMerge(Fields fields, JsonNode node, AutoMerge d) {
@@ -130,7 +137,8 @@ public final class RepositoryConfigParser {
         JsonNode failures = fields.object(node, at, "workflows", "rerun", "revert", "quarantine");
         JsonNode rerun = fields.object(failures.path("rerun"), at + ".rerun", "enabled", "max_attempts", "automatic");
         JsonNode revert = fields.object(failures.path("revert"), at + ".revert", "enabled", "branches");
-        JsonNode quarantine = fields.object(failures.path("quarantine"), at + ".quarantine", "enabled", "file");
+        JsonNode quarantine = fields.object(failures.path("quarantine"), at + ".quarantine", "enabled", "file",
+                "expire_after_days");
         return new Failures(
                 fields.strings(failures, at, "workflows", d.workflows()),
                 new Rerun(fields.bool(rerun, at + ".rerun", "enabled", d.rerun().enabled()),
@@ -139,7 +147,9 @@ public final class RepositoryConfigParser {
                 new Revert(fields.bool(revert, at + ".revert", "enabled", d.revert().enabled()),
                         fields.strings(revert, at + ".revert", "branches", d.revert().branches())),
                 new Quarantine(fields.bool(quarantine, at + ".quarantine", "enabled", d.quarantine().enabled()),
-                        fields.path(quarantine, at + ".quarantine", "file", d.quarantine().file())));
+                        fields.path(quarantine, at + ".quarantine", "file", d.quarantine().file()),
+                        fields.integer(quarantine, at + ".quarantine", "expire_after_days", 1, 365,
+                                d.quarantine().expireAfterDays())));
     }
 
     private static Drift readDrift(Fields fields, JsonNode node, Drift d) {

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public final class FlakyTestFinder {
 
+    /**
+     * Runs of the default branch, all failing on the test, that make it broken rather than flaky: a passing re-run
+     * does not make a test that fails every time worth hiding in the quarantine.
+     */
+    static final int RUNS_FOR_BROKEN = 3;
+
     /** Flips on the default branch that make a test look flaky without a same-SHA proof. */
     static final int FLIPS_FOR_SUSPICION = 3;
 
@@ -22,6 +28,9 @@ public final class FlakyTestFinder {
     public List<FlakyTest> find(RunRecord failing, List<RunRecord> sameSha, List<RunRecord> branchRecent) {
         List<FlakyTest> flaky = new ArrayList<>();
         for (String test : failing.failingTests()) {
+            if (brokenOnBranch(test, branchRecent)) {
+                continue;
+            }
             provenAtSameSha(test, failing, sameSha).or(() -> flippingOnBranch(test, branchRecent)).ifPresent(flaky::add);
         }
         return flaky;
@@ -35,6 +44,12 @@ public final class FlakyTestFinder {
                 .min(Comparator.comparing(RunRecord::attempt))
                 .map(green -> new FlakyTest(test, 0.9, test + " failed in " + failing.label() + " and passed in "
                         + green.label() + " at the same commit " + CommitChange.shortSha(failing.headSha())));
+    }
+
+    /** Whether the test failed in every recent run of the default branch that finished, and there are enough. */
+    private static boolean brokenOnBranch(String test, List<RunRecord> recent) {
+        List<RunRecord> finished = recent.stream().filter(run -> run.green() || run.red()).toList();
+        return finished.size() >= RUNS_FOR_BROKEN && finished.stream().allMatch(run -> run.failingTests().contains(test));
     }
 
     private static java.util.Optional<FlakyTest> flippingOnBranch(String test, List<RunRecord> recent) {

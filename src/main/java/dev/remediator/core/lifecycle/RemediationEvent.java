@@ -55,7 +55,15 @@ public enum RemediationEvent {
     PULL_REQUEST_MERGED(EnumSet.of(DONE), DONE),
     PULL_REQUEST_CLOSED(EnumSet.of(DONE), DONE),
     /** A merged fix broke the default branch and was reverted: a false positive. */
-    ROLLED_BACK(EnumSet.of(DONE), DONE);
+    ROLLED_BACK(EnumSet.of(DONE), DONE),
+    /** A quarantine expired: a draft pull request takes the test out of the file, and its CI is the trial. */
+    QUARANTINE_TRIAL_STARTED(EnumSet.of(DONE), DONE),
+    /** The trial's CI is green: its pull request is proposed for merge. */
+    QUARANTINE_TRIAL_PASSED(EnumSet.of(DONE), DONE),
+    /** The trial's CI is red, or its pull request was closed unmerged: the quarantine is extended once, then overdue. */
+    QUARANTINE_TRIAL_FAILED(EnumSet.of(DONE), DONE),
+    /** The test is back in the build: the trial's pull request merged, or someone took it out of the file. */
+    QUARANTINE_RELEASED(EnumSet.of(DONE), DONE);
 
     private final Set<RemediationState> from;
     private final RemediationState to;

@@ -41,16 +41,18 @@ public record FailureCase(
      *
      * @param revertBlocked why reverting the culprit is refused (later commits touched its files), if it is
      * @param culpritFix   when the culprit is the merge of one of Remediator's own pull requests: which one
+     * @param quarantined  the tests quarantined already (or on their way), with their tracking issue's number
      */
     public record History(List<FlakyTest> flakyTests, Optional<BrokenTrunk> brokenTrunk, Optional<Culprit> culprit,
-            Optional<String> revertBlocked, Optional<MergedFix> culpritFix) {
+            Optional<String> revertBlocked, Optional<MergedFix> culpritFix, Map<String, Integer> quarantined) {
         public History {
             flakyTests = List.copyOf(flakyTests);
+            quarantined = Map.copyOf(quarantined);
         }
 
         public History(List<FlakyTest> flakyTests, Optional<BrokenTrunk> brokenTrunk, Optional<Culprit> culprit,
                 Optional<String> revertBlocked) {
-            this(flakyTests, brokenTrunk, culprit, revertBlocked, Optional.empty());
+            this(flakyTests, brokenTrunk, culprit, revertBlocked, Optional.empty(), Map.of());
         }
     }
 

@@ -2,7 +2,10 @@ package dev.remediator.core.remediation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The repository's quarantine file (config {@code failures.quarantine.file}): one excluded test per line, in the form
@@ -63,8 +66,52 @@ public final class QuarantineFile {
         } else if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
-        lines.add("# " + test + ": " + reason.replace('\n', ' '));
+        lines.add(comment(test) + reason.replace('\n', ' '));
         lines.add(entry);
         return new Update(String.join("\n", lines) + "\n", true, entry);
+    }
+
+    /**
+     * The test's source file among the repository's paths, from its name as its runner writes it: a JVM class's file
+     * ({@code .java}, {@code .kt}, {@code .groovy}, {@code .scala}), pytest's or Jest's file; none for a bare name (Go).
+     */
+    public static Optional<String> sourceFile(String test, Collection<String> paths) {
+        List<String> wanted = switch (Format.of(test)) {
+            case SUREFIRE -> {
+                String entry = entry(test);
+                String stem = entry.substring(0, entry.length() - ".java".length());
+                yield JVM_SOURCES.stream().map(extension -> stem + extension).toList();
+            }
+            case PYTEST -> List.of(test.substring(0, test.indexOf("::")).strip());
+            case NAME -> test.contains(" > ") ? List.of(test.substring(0, test.indexOf(" > ")).strip()) : List.of();
+        };
+        return paths.stream().filter(path -> wanted.stream().anyMatch(w -> path.equals(w) || path.endsWith("/" + w)))
+                .min(Comparator.comparingInt(String::length));
+    }
+
+    private static final List<String> JVM_SOURCES = List.of(".java", ".kt", ".groovy", ".scala");
+
+    /** Whether the file (null: it does not exist) excludes the test. */
+    public static boolean contains(String existing, String test) {
+        return existing != null && Arrays.stream(existing.split("\n")).map(String::strip).anyMatch(entry(test)::equals);
+    }
+
+    /** Takes the test out of the file, with the comment Remediator wrote above it; everything else stays. */
+    public static Update remove(String existing, String test) {
+        String entry = entry(test);
+        if (!contains(existing, test)) {
+            return new Update(existing, false, entry);
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(existing.split("\n", -1)));
+        int at = lines.stream().map(String::strip).toList().indexOf(entry);
+        lines.remove(at);
+        if (at > 0 && lines.get(at - 1).startsWith(comment(test))) {
+            lines.remove(at - 1);
+        }
+        return new Update(String.join("\n", lines), true, entry);
+    }
+
+    private static String comment(String test) {
+        return "# " + test + ": ";
     }
 }

@@ -2,6 +2,7 @@ package dev.remediator.core.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.remediator.core.analysis.FailureCategory;
@@ -186,6 +187,19 @@ public final class RemediationPlanner {
             return explain(failure, "Flaky: " + evidence + ". Quarantine is disabled in the config "
                     + "(`failures.quarantine.enabled`): fix or skip the test by hand.");
         }
+        // a test is never proposed twice: its quarantine pull request may not be merged yet, or its trial is on
+        Map<String, Integer> quarantined = failure.history().quarantined();
+        List<FlakyTest> fresh = flaky.stream().filter(test -> !quarantined.containsKey(test.name())).toList();
+        if (fresh.isEmpty()) {
+            return explain(failure, "Flaky: " + evidence + ". Quarantined already: " + String.join(", ", flaky.stream()
+                    .map(test -> MarkdownText.code(test.name()) + " (tracking issue #" + quarantined.get(test.name()) + ")")
+                    .toList()) + ".");
+        }
+        return quarantineEach(failure, fresh, quarantine);
+    }
+
+    private List<PlannedRemediation> quarantineEach(FailureCase failure, List<FlakyTest> flaky,
+            RepositoryConfig.Quarantine quarantine) {
         List<PlannedRemediation> planned = new ArrayList<>();
         for (FlakyTest test : flaky.subList(0, Math.min(MAX_QUARANTINES, flaky.size()))) {
             planned.add(remediation(failure, RemediationAction.QUARANTINE, test.name(),

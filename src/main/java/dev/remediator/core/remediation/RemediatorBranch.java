@@ -19,11 +19,26 @@ public final class RemediatorBranch {
     }
 
     public static String name(RemediationAction action, String context, long remediationId) {
+        return PREFIX + action.slug() + "/" + slug(context) + "-" + hex(remediationId);
+    }
+
+    /** The branch of a quarantined test's trial: the quarantine's id and which trial it is make it one of a kind. */
+    public static String release(String test, long quarantineId, int trial) {
+        return PREFIX + RELEASE + slug(test) + "-" + hex(quarantineId) + "-" + trial;
+    }
+
+    public static boolean isRelease(String branch) {
+        return branch != null && branch.startsWith(PREFIX + RELEASE);
+    }
+
+    private static final String RELEASE = "release/";
+
+    private static String slug(String context) {
         String slug = context.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
         if (slug.length() > 40) {
             slug = slug.substring(slug.length() - 40).replaceAll("^[-.]+", "");
         }
-        return PREFIX + action.slug() + "/" + (slug.isEmpty() ? "change" : slug) + "-" + hex(remediationId);
+        return slug.isEmpty() ? "change" : slug;
     }
 
     /** True for a branch name ({@code remediator/...}) or a ref ({@code refs/heads/remediator/...}) of ours. */

@@ -20,10 +20,11 @@ public final class PullRequestText {
                         + "merging, revert the merge commit to bring the change back.");
     }
 
-    public static Text quarantine(String test, String file, String explanation, String evidenceLink, RiskScore risk,
-            long auditId) {
+    public static Text quarantine(String test, String file, int trackingIssue, String explanation, String evidenceLink,
+            RiskScore risk, long auditId) {
         return draft("fix(ci): quarantine flaky test " + oneLine(test), "This draft adds " + MarkdownText.code(test) + " to "
-                + MarkdownText.code(file) + ", so that the build stops failing on it while someone fixes it.",
+                + MarkdownText.code(file) + ", so that the build stops failing on it while someone fixes it. Tracking "
+                + "issue: #" + trackingIssue + " (its owner, and how the quarantine ends).",
                 explanation, evidenceLink, risk, auditId, "Close this pull request, or after merging delete the test's line "
                         + "(and its comment) from " + MarkdownText.code(file) + ".");
     }

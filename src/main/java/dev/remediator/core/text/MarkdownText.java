@@ -68,6 +68,15 @@ public final class MarkdownText {
         return out.toString();
     }
 
+    /**
+     * A mention that notifies, for the few places where asking someone is the point (a quarantined test's owner): only
+     * a login GitHub could have issued (letters, digits, single inner hyphens, at most 39) becomes {@code @login};
+     * anything else is escaped like any other text and notifies nobody.
+     */
+    public static String mention(String login) {
+        return login != null && login.matches("[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}") ? "@" + login : escape(login);
+    }
+
     /** The text as inline code on one line, with secrets masked; the backtick fence is longer than any run inside. */
     public static String code(String text) {
         String oneLine = SecretMasker.mask(text == null ? "" : text).replaceAll("[\\r\\n]+", " ");

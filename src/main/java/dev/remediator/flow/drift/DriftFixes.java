@@ -208,8 +208,9 @@ public class DriftFixes implements RemediationActions {
             String blob = github.createBlob(updated);
             String newTree = github.createTree(github.commit(head).treeSha(),
                     List.of(new RevertPlan.TreeChange(manifestPath, "100644", blob)));
-            return github.createCommit("Rebaseline drift node " + node.id() + "\n\nOnly formatting or comments changed in "
-                    + "its generated files.\nRemediator audit id " + remediation.id() + ".\n", newTree, head);
+            return pullRequests.commit(github, config, "Rebaseline drift node " + node.id() + "\n\nOnly formatting or "
+                    + "comments changed in its generated files.\nRemediator audit id " + remediation.id() + ".\n", newTree,
+                    head);
         }, PullRequestText.rebaseline(node.context(), node.id(), manifestPath, remediation.explanation(),
                 evidenceLink(github, remediation), RemediationView.of(remediation).risk(), remediation.id()));
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import dev.remediator.core.history.RunRecord;
 import dev.remediator.core.remediation.FailureCase;
 import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.github.RepositoryGitHub;
+import dev.remediator.store.QuarantineStore;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 
@@ -40,6 +42,9 @@ public class FailureEvidence {
 
     @Inject
     RemediationStore remediations;
+
+    @Inject
+    QuarantineStore quarantines;
 
     private final CulpritFinder culprits = new CulpritFinder();
     private final FlakyTestFinder flakyTests = new FlakyTestFinder();
@@ -79,7 +84,8 @@ public class FailureEvidence {
                         analysis.failingTests()),
                 new FailureCase.History(flaky, brokenTrunk, culprit, revertBlocked, culprit.flatMap(c -> remediations
                         .mergedInto(run.repositoryId(), c.commit().sha())).map(fix -> new FailureCase.MergedFix(
-                                fix.id(), fix.action(), fix.pullNumber()))), context);
+                                fix.id(), fix.action(), fix.pullNumber())),
+                        flaky.isEmpty() ? Map.of() : quarantines.trackingIssues(run.repositoryId())), context);
     }
 
     /** Between the branch's last green run of the same workflow and this red one. */

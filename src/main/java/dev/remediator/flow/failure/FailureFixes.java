@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,15 @@ import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.remediation.RemediatorBranch;
 import dev.remediator.core.remediation.RevertPlan;
 import dev.remediator.core.report.PullRequestText;
+import dev.remediator.core.report.QuarantineText;
 import dev.remediator.flow.lifecycle.DraftPullRequests;
+import dev.remediator.flow.quarantine.TrackingIssues;
 import dev.remediator.flow.lifecycle.ExecutionOutcome;
 import dev.remediator.flow.lifecycle.RemediationActions;
 import dev.remediator.core.report.RemediationView;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.InstallationStore;
+import dev.remediator.store.QuarantineStore;
 import dev.remediator.core.lifecycle.Remediation;
 
 /**
@@ -39,6 +43,9 @@ public class FailureFixes implements RemediationActions {
 
     @Inject
     DraftPullRequests pullRequests;
+
+    @Inject
+    TrackingIssues trackingIssues;
 
     @Override
     public Set<RemediationAction> actions() {
@@ -75,7 +82,8 @@ public class FailureFixes implements RemediationActions {
             RevertPlan.Plan plan = RevertPlan.plan(culprit.change(), parent, later == null ? List.of() : later.changedFiles(),
                     culprit.filesComplete() && (later == null || later.filesComplete()));
             String tree = github.createTree(headCommit.treeSha(), plan.changes());
-            return github.createCommit(plan.commitMessage() + "\nRemediator audit id " + remediation.id() + ".\n", tree, head);
+            return pullRequests.commit(github, config, plan.commitMessage() + "\nRemediator audit id " + remediation.id()
+                    + ".\n", tree, head);
         }, PullRequestText.revert(culprit.change().sha(), culprit.change().title(), remediation.explanation(),
                 evidenceLink(github, remediation), RemediationView.of(remediation).risk(), remediation.id()));
     }
@@ -89,22 +97,31 @@ public class FailureFixes implements RemediationActions {
                     + "protected_paths: Remediator never writes there");
         }
         String branch = RemediatorBranch.name(RemediationAction.QUARANTINE, remediation.target(), remediation.id());
-        String reason = "flaky (Remediator audit id " + remediation.id() + ", " + Instant.now().toString().substring(0, 10) + ")";
-        QuarantineFile.Update update = QuarantineFile.add(github.fileContent(file, null).orElse(null), remediation.target(),
-                reason);
-        if (!update.changed()) {
+        String defaultBranch = installations.defaultBranchOf(remediation.repositoryId());
+        if (QuarantineFile.contains(github.fileContent(file, null).orElse(null), remediation.target())) {
             return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target() + " is already in " + file);
         }
-        return pullRequests.open(github, remediation, config, branch, installations.defaultBranchOf(remediation.repositoryId()), base -> {
+        Optional<QuarantineStore.Quarantined> tracked = trackingIssues.open(github, remediation, config, defaultBranch);
+        if (tracked.isEmpty()) {
+            return new ExecutionOutcome(RemediationState.SKIPPED, remediation.target() + " is quarantined already, "
+                    + "by another remediation: a test is never quarantined twice");
+        }
+        int issue = tracked.get().issueNumber();
+        String reason = QuarantineText.fileComment(remediation.id(), Instant.now(), tracked.get().issueUrl());
+        ExecutionOutcome outcome = pullRequests.open(github, remediation, config, branch, defaultBranch, base -> {
             String head = github.branchHead(base);
             String blob = github.createBlob(QuarantineFile.add(github.fileContent(file, head).orElse(null),
                     remediation.target(), reason).content());
             String tree = github.createTree(github.commit(head).treeSha(),
                     List.of(new RevertPlan.TreeChange(file, "100644", blob)));
-            return github.createCommit("Quarantine flaky test " + remediation.target() + "\n\nRemediator audit id "
-                    + remediation.id() + ".\n", tree, head);
-        }, PullRequestText.quarantine(remediation.target(), file, remediation.explanation(), evidenceLink(github, remediation),
-                RemediationView.of(remediation).risk(), remediation.id()));
+            return pullRequests.commit(github, config, "Quarantine flaky test " + remediation.target()
+                    + "\n\nTracking issue #" + issue + ".\nRemediator audit id " + remediation.id() + ".\n", tree, head);
+        }, PullRequestText.quarantine(remediation.target(), file, issue, remediation.explanation(),
+                evidenceLink(github, remediation), RemediationView.of(remediation).risk(), remediation.id()));
+        if (outcome.state() == RemediationState.SKIPPED) {
+            trackingIssues.abandon(github, tracked.get(), outcome.reason());
+        }
+        return outcome;
     }
 
     private static String evidenceLink(RepositoryGitHub github, Remediation remediation) {

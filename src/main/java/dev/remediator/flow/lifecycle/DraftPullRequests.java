@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.report.PullRequestText;
+import dev.remediator.github.AppBot;
 import dev.remediator.github.GitHubApiException;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.github.RepositoryGitHub.PullRequest;
@@ -28,6 +29,19 @@ public class DraftPullRequests {
     @Inject
     RemediationStore store;
 
+    @Inject
+    AppBot bot;
+
+    /**
+     * Makes a commit of Remediator's, signed off in the app's bot identity when the repository asks for it
+     * ({@code commits.sign_off}, for repositories that enforce the DCO); returns its SHA. Every commit goes through here.
+     */
+    public String commit(RepositoryGitHub github, RepositoryConfig config, String message, String tree, String parent)
+            throws IOException {
+        return github.createCommit(config.commits().signOff() ? bot.identity(github).signOff(message) : message, tree,
+                parent);
+    }
+
     /** Makes the commit on top of {@code base}'s head; returns its SHA. */
     @FunctionalInterface
     public interface CommitMaker<E extends Exception> {
@@ -42,20 +56,38 @@ public class DraftPullRequests {
             RepositoryConfig config, String branch, String base, CommitMaker<E> commit, PullRequestText.Text text)
             throws IOException, E {
         Optional<PullRequest> existing = github.pullRequestFrom(branch);
-        if (existing.isEmpty()) {
-            if (!store.reservePullRequest(remediation.id(), remediation.repositoryId(), branch, config.maxPrsPerDay())) {
-                return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
-                        + " pull requests is reached");
-            }
+        if (existing.isEmpty()
+                && !store.reservePullRequest(remediation.id(), remediation.repositoryId(), branch, config.maxPrsPerDay())) {
+            return new ExecutionOutcome(RemediationState.SKIPPED, "the daily limit of " + config.maxPrsPerDay()
+                    + " pull requests is reached");
+        }
+        PullRequest pull = draft(github, existing, branch, base, commit, text);
+        store.recordPullRequest(remediation.id(), branch, pull.number(), pull.url());
+        return new ExecutionOutcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
+    }
+
+    /**
+     * A draft that is no remediation's own pull request (a quarantined test's trial): the same reuse of an earlier
+     * attempt's pull request or branch, without a daily slot and without recording it on a remediation.
+     */
+    public <E extends Exception> PullRequest draft(RepositoryGitHub github, String branch, String base,
+            CommitMaker<E> commit, PullRequestText.Text text) throws IOException, E {
+        return draft(github, github.pullRequestFrom(branch), branch, base, commit, text);
+    }
+
+    private <E extends Exception> PullRequest draft(RepositoryGitHub github, Optional<PullRequest> existing,
+            String branch, String base, CommitMaker<E> commit, PullRequestText.Text text) throws IOException, E {
+        PullRequest pull;
+        if (existing.isPresent()) {
+            pull = existing.get();
+        } else {
             if (github.refSha(branch).isEmpty()) {
                 createBranch(github, branch, commit.make(base));
             }
-            existing = Optional.of(openOrFind(github, branch, base, text));
+            pull = openOrFind(github, branch, base, text);
         }
-        PullRequest pull = existing.get();
         github.addLabels(pull.number(), LABELS);
-        store.recordPullRequest(remediation.id(), branch, pull.number(), pull.url());
-        return new ExecutionOutcome(RemediationState.DONE, "draft pull request #" + pull.number() + " opened");
+        return pull;
     }
 
     /** Another execution of the same remediation may have created the branch meanwhile: then it is ours to use. */

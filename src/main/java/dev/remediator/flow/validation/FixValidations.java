@@ -45,6 +45,14 @@ public class FixValidations {
         }
     }
 
+    /** What the checks on the pull request's head say of it, judged as branch protection would. */
+    public FixValidation judge(RepositoryGitHub github, PullRequestNode pull) throws IOException {
+        return github.checkSuitesFinished(pull.headSha(), appName)
+                ? FixValidation.judge(pull.headSha(), github.checksOn(pull.headSha(), appName),
+                        github.requiredChecks(pull.baseRef()))
+                : FixValidation.pending(pull.headSha());
+    }
+
     /**
      * Reads the checks on the fix's head again and keeps what they say.
      *
@@ -56,10 +64,7 @@ public class FixValidations {
         if (!"OPEN".equals(pull.state())) {
             return false;
         }
-        FixValidation validation = github.checkSuitesFinished(pull.headSha(), appName)
-                ? FixValidation.judge(pull.headSha(), github.checksOn(pull.headSha(), appName),
-                        github.requiredChecks(pull.baseRef()))
-                : FixValidation.pending(pull.headSha());
+        FixValidation validation = judge(github, pull);
         boolean decided = validations.record(followed.remediationId(), validation, RemediationStore.REMEDIATOR,
                 deliveryId);
         if (decided) {

@@ -34,12 +34,13 @@ class RepositoryConfigParserTest {
                   workflows: [ci.yml]
                   rerun: { enabled: false, max_attempts: 2 }
                   revert: { enabled: true, branches: [main, release] }
-                  quarantine: { enabled: true, file: "quarantine/tests.txt" }
+                  quarantine: { enabled: true, file: "quarantine/tests.txt", expire_after_days: 14 }
                 drift:
                   enabled: false
                   manifest: "gen/provenance.json"
                   mode: fail
                   regenerate_workflow: regen.yml
+                commits: { sign_off: true }
                 """);
 
         assertThat(loaded.problems()).isEmpty();
@@ -54,6 +55,8 @@ class RepositoryConfigParserTest {
         assertThat(config.failures().rerun()).isEqualTo(new RepositoryConfig.Rerun(false, 2, true));
         assertThat(config.failures().revert().branches()).containsExactly("main", "release");
         assertThat(config.failures().quarantine().file()).isEqualTo("quarantine/tests.txt");
+        assertThat(config.failures().quarantine().expireAfterDays()).isEqualTo(14);
+        assertThat(config.commits().signOff()).isTrue();
         assertThat(config.drift().mode()).isEqualTo(DriftMode.FAIL);
         assertThat(config.drift().manifest()).isEqualTo("gen/provenance.json");
         assertThat(config.drift().regenerateWorkflow()).isEqualTo("regen.yml");
@@ -87,21 +90,25 @@ class RepositoryConfigParserTest {
                 approval: { permission: owner }
                 failures:
                   rerun: { max_attempts: -1 }
-                  quarantine: { file: "../outside.txt" }
+                  quarantine: { file: "../outside.txt", expire_after_days: 0 }
                 drift: [warn]
+                commits: { sign_off: sometimes }
                 """);
 
         assertThat(loaded.problems()).isNotEmpty();
         assertThat(loaded.config()).as("every key given is bad").isEqualTo(RepositoryConfig.DEFAULTS);
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key, ignored (did you mean `max_prs_per_day`?); known: mode, risk_threshold,"
-                        + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify, automerge",
+                        + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify, automerge,"
+                        + " commits",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
                 "`approval.permission`: expected one of none, read, triage, write, maintain, admin, got \"owner\"",
                 "`failures.rerun.max_attempts`: expected a whole number from 0 to 5, got -1",
                 "`failures.quarantine.file`: expected a path relative to the repository root, got \"../outside.txt\"",
+                "`failures.quarantine.expire_after_days`: expected a whole number from 1 to 365, got 0",
+                "`commits.sign_off`: expected true or false, got \"sometimes\"",
                 "`drift`: expected a mapping of enabled, manifest, mode, regenerate_workflow, branches, got a list");
     }
 
@@ -118,7 +125,7 @@ class RepositoryConfigParserTest {
 
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly(
                 "`llm`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
-                        + " max_prs_per_day, approval, failures, drift, notify, automerge",
+                        + " max_prs_per_day, approval, failures, drift, notify, automerge, commits",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`approval.timeout_hour`: unknown key, ignored (did you mean `approval.timeout_hours`?); known:"
                         + " timeout_hours, permission, allow_author",

@@ -64,6 +64,19 @@ class FlakyTestFinderTest {
     }
 
     @Test
+    void aTestFailingInEveryRecentRunOfTheBranchIsBrokenNotFlakyEvenWithAPassingRerun() {
+        RunRecord failed = run(300, 1, "new", "failure", "t1");
+        RunRecord rerun = run(300, 2, "new", "success");
+        List<RunRecord> everyRunRed = List.of(failed, run(299, 1, "s2", "failure", "t1"), run(298, 1, "s1", "failure", "t1"));
+
+        assertThat(finder.find(failed, List.of(failed, rerun), everyRunRed)).isEmpty();
+        assertThat(finder.find(failed, List.of(failed, rerun), everyRunRed.subList(0, 2)))
+                .as("two red runs are too few to call it broken").extracting(FlakyTest::name).containsExactly("t1");
+        assertThat(finder.find(failed, List.of(failed, rerun), List.of(failed, run(299, 1, "s2", "success"),
+                run(298, 1, "s1", "failure", "t1")))).as("one green run among them").hasSize(1);
+    }
+
+    @Test
     void brokenTrunkIsTheSameFailureOnTheBaseBranch() {
         RunRecord pr = new RunRecord(400, 1, 7L, "prsha", "feature", "failure", List.of("t1", "t9"), Instant.EPOCH);
         RunRecord baseRed = run(390, 1, "base", "failure", "t1");

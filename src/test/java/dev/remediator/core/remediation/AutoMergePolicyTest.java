@@ -45,6 +45,6 @@ class AutoMergePolicyTest {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(d.mode(), d.riskThreshold(), protectedRepository, d.protectedPaths(),
                 d.maxPrsPerDay(), d.approval(), d.failures(), d.drift(), d.notifications(),
-                new AutoMerge(enabled, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH));
+                new AutoMerge(enabled, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH), d.commits());
     }
 }

@@ -16,7 +16,7 @@ class PolicyTest {
     private static RepositoryConfig config(Mode mode, int threshold, boolean protectedRepository, int maxPrs) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, protectedRepository, d.protectedPaths(), maxPrs, d.approval(),
-                d.failures(), d.drift(), d.notifications(), d.autoMerge());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits());
     }
 
     private static RiskScore risk(double points) {
@@ -50,7 +50,7 @@ class PolicyTest {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         RepositoryConfig asking = new RepositoryConfig(Mode.ADVISORY, 3, false, d.protectedPaths(), 5, d.approval(),
                 new RepositoryConfig.Failures(List.of(), new RepositoryConfig.Rerun(true, 1, false), d.failures().revert(),
-                        d.failures().quarantine()), d.drift(), d.notifications(), d.autoMerge());
+                        d.failures().quarantine()), d.drift(), d.notifications(), d.autoMerge(), d.commits());
         assertThat(new Policy().decide(RemediationAction.RERUN, risk(1), asking, 0, List.of()).verdict())
                 .isEqualTo(Policy.Verdict.ASK);
     }

@@ -39,4 +39,35 @@ class QuarantineFileTest {
         assertThat(second.changed()).isFalse();
         assertThat(second.content()).isEqualTo(first.content());
     }
+
+    @Test
+    void removingATestTakesItsCommentAndKeepsTheRest() {
+        String existing = "# ours\n**/LegacyTest.java\n";
+        String both = QuarantineFile.add(QuarantineFile.add(existing, "com.acme.CacheTest#expires", "flaky, issue 3")
+                .content(), "tests/test_io.py::test_read", "flaky, issue 4").content();
+
+        QuarantineFile.Update removed = QuarantineFile.remove(both, "com.acme.CacheTest#expires");
+
+        assertThat(removed.changed()).isTrue();
+        assertThat(removed.content()).isEqualTo("# ours\n**/LegacyTest.java\n# tests/test_io.py::test_read: flaky, "
+                + "issue 4\ntests/test_io.py::test_read\n");
+        assertThat(QuarantineFile.contains(removed.content(), "com.acme.CacheTest#expires")).isFalse();
+        assertThat(QuarantineFile.remove(removed.content(), "com.acme.CacheTest#expires").changed()).isFalse();
+        assertThat(QuarantineFile.remove(null, "com.acme.CacheTest#expires").changed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "com.acme.cache.CacheTest#expires   | core/src/test/java/com/acme/cache/CacheTest.java",
+            "com.acme.KotlinTest#works          | app/src/test/kotlin/com/acme/KotlinTest.kt",
+            "tests/test_io.py::test_read        | tests/test_io.py",
+            "src/sum.test.ts > adds numbers     | web/src/sum.test.ts",
+            "TestCacheExpiry                    | -",
+            "com.acme.MissingTest#gone          | -" })
+    void findsTheTestsSourceFile(String test, String file) {
+        java.util.List<String> paths = java.util.List.of("core/src/main/java/com/acme/cache/Cache.java",
+                "core/src/test/java/com/acme/cache/CacheTest.java", "app/src/test/kotlin/com/acme/KotlinTest.kt",
+                "tests/test_io.py", "web/src/sum.test.ts", "cache_test.go");
+        assertThat(QuarantineFile.sourceFile(test, paths).orElse(null)).isEqualTo(file);
+    }
 }

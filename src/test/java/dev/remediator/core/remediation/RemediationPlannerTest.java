@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +32,7 @@ class RemediationPlannerTest {
     private static RepositoryConfig withMode(RepositoryConfig.Mode mode, int threshold) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, false, d.protectedPaths(), d.maxPrsPerDay(), d.approval(),
-                d.failures(), d.drift(), d.notifications(), d.autoMerge());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits());
     }
 
     /** A situation: what failed, where, what history knows. Defaults: a test failure on main, first attempt. */
@@ -152,5 +153,22 @@ class RemediationPlannerTest {
     void riskStaysWithinZeroAndTen(String situation, Situation given, RemediationAction action, Verdict verdict) {
         new RemediationPlanner().plan(given.toCase())
                 .forEach(p -> assertThat(p.risk().value()).isBetween(0.0, 10.0));
+    }
+
+    @Test
+    void aTestQuarantinedAlreadyIsNeverProposedTwice() {
+        FlakyTest flaky = new FlakyTest("com.acme.ParserTest#parses", 0.9, "failed in run 42, passed in attempt 2");
+        FailureCase fresh = Situation.testFailureOnMain().withHistory(List.of(flaky), false, null, null).toCase();
+        FailureCase.History history = fresh.history();
+        FailureCase again = new FailureCase(fresh.run(), fresh.defaultBranch(), fresh.fromFork(), fresh.outsideAuthor(),
+                fresh.failedJobs(), fresh.totalJobs(), fresh.verdict(), new FailureCase.History(history.flakyTests(),
+                        history.brokenTrunk(), history.culprit(), history.revertBlocked(), history.culpritFix(),
+                        Map.of("com.acme.ParserTest#parses", 12)), fresh.context());
+
+        assertThat(new RemediationPlanner().plan(fresh)).extracting(PlannedRemediation::action)
+                .containsExactly(RemediationAction.QUARANTINE);
+        List<PlannedRemediation> plan = new RemediationPlanner().plan(again);
+        assertThat(plan).extracting(PlannedRemediation::action).containsExactly(RemediationAction.MANUAL_REVIEW);
+        assertThat(plan.get(0).explanation()).contains("Quarantined already", "tracking issue #12");
     }
 }

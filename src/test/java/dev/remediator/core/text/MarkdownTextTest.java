@@ -14,6 +14,15 @@ class MarkdownTextTest {
     }
 
     @Test
+    void onlyALoginGitHubCouldIssueBecomesAMention() {
+        assertThat(MarkdownText.mention("olga")).isEqualTo("@olga");
+        assertThat(MarkdownText.mention("octo-cat-42")).isEqualTo("@octo-cat-42");
+        assertThat(MarkdownText.mention("acme/team")).as("a team is never pinged").isEqualTo("acme/team");
+        assertThat(MarkdownText.mention("eve <img src=x> @everyone")).doesNotContain("<img", "@everyone");
+        assertThat(MarkdownText.mention("-dash")).isEqualTo("\\-dash");
+    }
+
+    @Test
     void escapedTextHasNoFormattingLinksMentionsOrHtml() {
         assertThat(MarkdownText.escape("**bold** [x](http://e.vil) <img src=x> @team #12 a|b\nnext"))
                 .isEqualTo("\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\.vil\\) &lt;img src=x&gt; @&#8203;team \\#&#8203;12 a\\|b next");

@@ -14,6 +14,8 @@ public final class Issue {
     private final Instant createdAt;
     private final boolean pullRequest;
     private final Set<String> labels = new CopyOnWriteArraySet<>();
+    private final Set<String> assignees = new CopyOnWriteArraySet<>();
+    private volatile String stateReason;
     private volatile String title;
     private volatile String body;
     private volatile String state = "open";
@@ -29,6 +31,14 @@ public final class Issue {
         this.pullRequest = pullRequest;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    void assign(String login) {
+        assignees.add(login);
+    }
+
+    void closedBecause(String reason) {
+        stateReason = reason;
     }
 
     void edit(String newTitle, String newBody, String newState, Instant at) {
@@ -79,6 +89,15 @@ public final class Issue {
 
     public List<String> labels() {
         return List.copyOf(labels);
+    }
+
+    public List<String> assignees() {
+        return List.copyOf(assignees);
+    }
+
+    /** GitHub's {@code state_reason}: completed, not_planned, ... (null while open). */
+    public String stateReason() {
+        return stateReason;
     }
 
     Instant createdAt() {

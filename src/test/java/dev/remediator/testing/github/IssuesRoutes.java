@@ -26,6 +26,9 @@ final class IssuesRoutes {
 
     void register(Routes routes) {
         routes.on("issues/get", READ, request -> ApiResponse.ok(issue(request.repository(), issue(request))));
+        routes.on("issues/list-for-repo", READ, this::listIssues);
+        routes.on("issues/create", WRITE, this::createIssue);
+        routes.on("issues/update", WRITE, this::updateIssue);
         routes.on("issues/list-comments", READ, this::listComments);
         routes.on("issues/create-comment", WRITE, this::createComment);
         routes.on("issues/update-comment", WRITE, this::updateComment);
@@ -43,6 +46,56 @@ final class IssuesRoutes {
     private static IssueComment comment(ApiRequest request) {
         return request.repository().comment(request.pathLong("comment_id")).orElseThrow(ApiError::notFound);
     }
+
+    /** Issues and pull requests alike, as GitHub lists them: by state (default open) and labels (all of them). */
+    private ApiResponse listIssues(ApiRequest request) {
+        String state = request.query("state").orElse("open");
+        List<String> labels = request.query("labels").map(names -> List.of(names.split(","))).orElse(List.of());
+        return request.page(request.repository().issues().stream()
+                .filter(issue -> state.equals("all") || state.equals(issue.state()))
+                .filter(issue -> labels.stream().allMatch(label -> issue.labels().stream().anyMatch(label::equalsIgnoreCase)))
+                .sorted((a, b) -> Integer.compare(b.number(), a.number()))
+                .map(issue -> issue(request.repository(), issue)).toList());
+    }
+
+    private ApiResponse createIssue(ApiRequest request) {
+        Repository repository = request.repository();
+        String title = request.text("title");
+        if (title == null || title.isBlank()) {
+            throw ApiError.invalidField("Issue", "title", "missing_field");
+        }
+        Issue issue;
+        synchronized (repository) {
+            issue = repository.issue(repository.nextIssueNumber(), title, request.actor());
+        }
+        issue.edit(null, request.text("body"), null, state.now());
+        request.body().path("labels").forEach(label -> issue.addLabel(labelNamed(repository, label.asText()).name()));
+        assign(repository, issue, request.body().path("assignees"));
+        return ApiResponse.created(issue(repository, issue));
+    }
+
+    private ApiResponse updateIssue(ApiRequest request) {
+        Repository repository = request.repository();
+        Issue issue = issue(request);
+        String newState = request.text("state");
+        issue.edit(request.text("title"), request.text("body"), newState, state.now());
+        if ("closed".equals(newState)) {
+            issue.closedBecause(Optional.ofNullable(request.text("state_reason")).orElse("completed"));
+        }
+        assign(repository, issue, request.body().path("assignees"));
+        return ApiResponse.ok(issue(repository, issue));
+    }
+
+    /** GitHub silently drops an assignee without push access to the repository. */
+    private static void assign(Repository repository, Issue issue, JsonNode logins) {
+        logins.forEach(login -> {
+            if (repository.collaboratorRole(login.asText()).filter(PUSH_ROLES::contains).isPresent()) {
+                issue.assign(login.asText());
+            }
+        });
+    }
+
+    private static final List<String> PUSH_ROLES = List.of("admin", "maintain", "write");
 
     private ApiResponse listComments(ApiRequest request) {
         Issue issue = issue(request);
@@ -88,16 +141,19 @@ final class IssuesRoutes {
         List<String> names = new ArrayList<>();
         given.forEach(label -> names.add(label.isObject() ? label.path("name").asText() : label.asText()));
         for (String name : names) {
-            // GitHub creates a label it does not know yet
-            Label label = repository.label(name).orElseGet(() -> {
-                Label created = new Label(state.nextId(), name, "ededed", null);
-                repository.addLabel(created);
-                return created;
-            });
-            issue.addLabel(label.name());
+            issue.addLabel(labelNamed(repository, name).name());
         }
         return ApiResponse.ok(Json.array().addAll(issue.labels().stream()
                 .map(name -> json.label(repository.label(name).orElseThrow())).toList()));
+    }
+
+    /** GitHub creates a label it does not know yet. */
+    private Label labelNamed(Repository repository, String name) {
+        return repository.label(name).orElseGet(() -> {
+            Label created = new Label(state.nextId(), name, "ededed", null);
+            repository.addLabel(created);
+            return created;
+        });
     }
 
     private ApiResponse createLabel(ApiRequest request) {
@@ -128,8 +184,11 @@ final class IssuesRoutes {
                 .put("html_url", Representations.htmlUrl(repository) + (issue.isPullRequest() ? "/pull/" : "/issues/")
                         + issue.number())
                 .put("created_at", Json.time(issue.createdAt())).put("updated_at", Json.time(issue.updatedAt()))
-                .put("closed_at", Json.time(issue.closedAt())).put("author_association", "NONE");
+                .put("closed_at", Json.time(issue.closedAt())).put("author_association", "NONE")
+                .put("state_reason", issue.stateReason());
         body.set("user", json.user(issue.author()));
+        body.set("assignees", Json.array().addAll(issue.assignees().stream().map(json::user).toList()));
+        body.set("assignee", issue.assignees().isEmpty() ? null : json.user(issue.assignees().get(0)));
         body.set("labels", Json.array().addAll(issue.labels().stream()
                 .map(name -> json.label(repository.label(name).orElseThrow())).toList()));
         if (issue.isPullRequest()) {
