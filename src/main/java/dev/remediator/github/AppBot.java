@@ -4,28 +4,29 @@ import java.io.IOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.remediator.core.remediation.BotIdentity;
 
 /**
- * The app's bot user as git names it, for the {@code Signed-off-by} trailer: the id comes from GitHub once (it never
- * changes for an app) and is kept for the life of the process.
+ * The app's bot user as git names it, for the {@code Signed-off-by} trailer. GitHub tells it only as the author it
+ * gives the app's commits ({@code <slug>[bot]} with the no-reply address of the bot's user id), so it is learnt from
+ * the first commit the app makes and kept for the life of the process: it never changes for an app.
  */
 @ApplicationScoped
 public class AppBot {
 
-    @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "remediator")
-    String appName;
-
     private volatile BotIdentity identity;
 
-    public BotIdentity identity(RepositoryGitHub github) throws IOException {
+    /**
+     * Makes a commit signed off by the bot. Until the identity is known, the commit is first made without the trailer,
+     * which tells the identity; that commit object is left unreferenced, and GitHub collects it.
+     */
+    public String signedCommit(RepositoryGitHub github, String message, String tree, String parent) throws IOException {
         BotIdentity known = identity;
         if (known == null) {
-            known = BotIdentity.of(appName, github.userId(appName + "[bot]"));
+            RepositoryGitHub.CreatedCommit unsigned = github.createCommit(message, tree, parent);
+            known = new BotIdentity(unsigned.authorName(), unsigned.authorEmail());
             identity = known;
         }
-        return known;
+        return github.createCommit(known.signOff(message), tree, parent).sha();
     }
 }

@@ -249,11 +249,16 @@ public final class RepositoryGitHub {
                 .path("sha").asText();
     }
 
-    public String createCommit(String message, String tree, String parent) throws IOException {
+    /** A commit object GitHub made, and the author it gave it: the app's bot, since no author is named. */
+    public record CreatedCommit(String sha, String authorName, String authorEmail) {
+    }
+
+    public CreatedCommit createCommit(String message, String tree, String parent) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("message", message).put("tree", tree);
         body.putArray("parents").add(parent);
-        return call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/commits"), body))
-                .path("sha").asText();
+        JsonNode commit = call(Set.of(GitHubPermission.CONTENTS_WRITE), token -> rest.post(token, repo("/git/commits"), body));
+        return new CreatedCommit(commit.path("sha").asText(), commit.path("author").path("name").asText(),
+                commit.path("author").path("email").asText());
     }
 
     /** Creates a branch; never used on an existing one, and never on a default or protected branch. */
@@ -493,12 +498,6 @@ public final class RepositoryGitHub {
     }
 
     // ---- People ----------------------------------------------------------------------------------------------
-
-    /** The id of a GitHub account, such as the app's bot user {@code <slug>[bot]}. */
-    public long userId(String login) throws IOException {
-        return call(Set.of(GitHubPermission.METADATA_READ), token -> rest.get(token, "/users/" + encode(login)))
-                .path("id").asLong();
-    }
 
     /** The GitHub account of the author of the latest commit that changed the file at {@code ref}, if GitHub knows it. */
     public Optional<String> lastAuthor(String path, String ref) throws IOException {

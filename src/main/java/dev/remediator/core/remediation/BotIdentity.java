@@ -4,16 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The GitHub App's bot user, as git knows it: {@code <slug>[bot]} with GitHub's no-reply address for that user id,
- * the identity GitHub itself gives the commits the app makes. Repositories that enforce the Developer Certificate of
+ * The GitHub App's bot user, as git knows it: {@code <slug>[bot]} with GitHub's no-reply address for that user id
+ * ({@code <id>+<slug>[bot]@users.noreply.github.com}), the identity GitHub itself gives the commits the app makes. Repositories that enforce the Developer Certificate of
  * Origin take a commit whose {@code Signed-off-by} trailer names its author.
  */
 public record BotIdentity(String name, String email) {
-
-    public static BotIdentity of(String appSlug, long botUserId) {
-        String login = appSlug + "[bot]";
-        return new BotIdentity(login, botUserId + "+" + login + "@users.noreply.github.com");
-    }
 
     public String trailer() {
         return "Signed-off-by: " + name + " <" + email + ">";

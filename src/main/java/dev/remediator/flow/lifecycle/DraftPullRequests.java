@@ -38,8 +38,8 @@ public class DraftPullRequests {
      */
     public String commit(RepositoryGitHub github, RepositoryConfig config, String message, String tree, String parent)
             throws IOException {
-        return github.createCommit(config.commits().signOff() ? bot.identity(github).signOff(message) : message, tree,
-                parent);
+        return config.commits().signOff() ? bot.signedCommit(github, message, tree, parent)
+                : github.createCommit(message, tree, parent).sha();
     }
 
     /** Makes the commit on top of {@code base}'s head; returns its SHA. */

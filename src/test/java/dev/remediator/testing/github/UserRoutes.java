@@ -23,9 +23,6 @@ final class UserRoutes {
     void register(Routes routes) {
         routes.on("users/get-authenticated", RequiredAccess.USER, request -> ApiResponse.ok(
                 json.user(request.caller().login()).put("name", request.caller().login()).putNull("email")));
-        // every login is somebody here, with the stable id the fake gives it everywhere (the app's bot included)
-        routes.on("users/get-by-username", RequiredAccess.ANYONE, request -> ApiResponse.ok(
-                json.user(request.path("username")).put("name", request.path("username")).putNull("email")));
         routes.on("apps/list-installations-for-authenticated-user", RequiredAccess.USER, request -> request.page(
                 "installations", state.installations().stream()
                         .filter(installation -> !reachable(installation, request.caller().login()).isEmpty())
