@@ -239,6 +239,7 @@ public class DashboardResource {
                 .data("failures", store.recentFailures(row.id(), 20))
                 .data("remediations", store.remediations(row.id(), 25))
                 .data("quarantines", store.quarantines(row.id(), 20))
+                .data("quarantinedTests", store.quarantinedTests(row.id(), 50))
                 .data("drift", latestDrift.orElse(null))
                 .data("driftContexts", latestDrift.map(report -> drift.kindsByContext(report.id())).orElse(List.of()))
                 .data("safeFixes", store.safeDriftFixesAwaiting(row.id()).size())

@@ -38,6 +38,11 @@ public class DashboardStore {
             double confidence, String runUrl, String firstEvidence, Instant analysedAt, Long checkRunId) {
     }
 
+    /** A quarantined test's term: whose it is, where it is tracked, when it ends and how its trial went. */
+    public record QuarantinedTestRow(long remediationId, String test, String ownerLogin, int issueNumber, String issueUrl,
+            String state, Instant expiresAt, int extensions, Integer trialPullNumber, String trialState) {
+    }
+
     /** How many remediations reached {@code outcome} (a final state) on a day. */
     public record DayOutcome(LocalDate day, String outcome, long count) {
     }
@@ -98,6 +103,23 @@ public class DashboardStore {
     public List<RemediationRow> quarantines(long repositoryId, int limit) {
         return remediations("r.repository_id = ?1 and r.action = 'QUARANTINE' order by r.id desc limit ?2",
                 repositoryId, limit);
+    }
+
+    /** A repository's quarantined tests that are not yet released, the soonest to expire first. */
+    @Transactional
+    public List<QuarantinedTestRow> quarantinedTests(long repositoryId, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                select remediation_id, test, owner_login, issue_number, issue_url, state, expires_at, extensions,
+                       trial_pull_number, trial_state
+                from quarantined_test where repository_id = ?1 and state in ('QUARANTINED', 'ON_TRIAL', 'OVERDUE')
+                order by expires_at nulls last, remediation_id limit ?2""")
+                .setParameter(1, repositoryId).setParameter(2, limit).getResultList();
+        return rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new QuarantinedTestRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ((Number) r[3]).intValue(), (String) r[4], (String) r[5], NativeRows.instant(r[6]),
+                    ((Number) r[7]).intValue(), r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9]);
+        }).toList();
     }
 
     /** A repository's auto-fixable drift remediations awaiting approval: regenerations and rebaselines. */

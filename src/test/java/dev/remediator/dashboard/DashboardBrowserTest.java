@@ -21,7 +21,9 @@ import dev.remediator.drift.DriftScenario;
 import dev.remediator.testing.CiScenario;
 import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.RemediationRows;
+import dev.remediator.loop.LoopSteps;
 import dev.remediator.testing.github.CheckRun;
+import dev.remediator.testing.github.Issue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -111,6 +113,7 @@ class DashboardBrowserTest extends EndToEndTest {
         onAPhoneNothingIsWiderThanTheScreen();
 
         browser.driver.findElement(By.id("sign-out")).click();
+        browser.await(By.id("sign-in"));
         assertThat(browser.driver.findElements(By.id("sign-in"))).hasSize(1);
         assertThat(browser.driver.manage().getCookies()).noneMatch(cookie -> cookie.getName().startsWith("q_session"));
     }
@@ -200,5 +203,25 @@ class DashboardBrowserTest extends EndToEndTest {
         openRevert();
         assertThat(browser.driver.findElement(By.id("state")).getText()).isEqualTo("awaiting approval");
         assertThat(mine.repo.pullRequests()).isEmpty();
+    }
+
+    @Test
+    void aQuarantinedTestShowsItsOwnerItsTrackingIssueAndWhenItExpires() {
+        CiScenario ci = scenario("quarantined").config("mode: auto\nrisk_threshold: 2\n");
+        ci.repo.collaborator("writer-wes", "write").collaborator("olga", "write");
+        ci.commit("Add the test and its owner", "alice", Map.of(LoopSteps.FLAKY_SOURCE, "class SimpleLoggerTest {}\n",
+                ".github/CODEOWNERS", "/src/test/ @olga\n"));
+        LoopSteps.Fix fix = LoopSteps.approvedQuarantine(ci);
+        ci.deliver(LoopSteps.merged(ci, fix.pull(), ci.commit("Merge the quarantine", "olga", Map.of(".github/quarantine.txt",
+                ci.repo.file(fix.pull().headRef(), ".github/quarantine.txt").orElseThrow()))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "QUARANTINED".equals(remediations.quarantineState(fix.id())));
+        Issue issue = ci.repo.issues().stream().filter(i -> i.labels().contains("flaky-test")).findFirst().orElseThrow();
+
+        signInAs("writer-wes");
+        browser.driver.get(dashboard + "/repositories/" + ci.repo.fullName());
+
+        String row = browser.await(By.id("quarantined-tests")).getText();
+        assertThat(row).contains(LoopSteps.FLAKY, "@olga", "quarantined", "#" + issue.number())
+                .containsPattern("quarantined \\d{4}-\\d{2}-\\d{2} #");
     }
 }

@@ -19,21 +19,21 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** The steps the loop's scenarios share: a flaky test quarantined on approval, CI on a pull request, its merge. */
-final class LoopSteps {
+public final class LoopSteps {
 
-    static final String FLAKY = "org.slf4j.simple.SimpleLoggerMultithreadedInitializationTest#multiThreadedInitialization";
+    public static final String FLAKY = "org.slf4j.simple.SimpleLoggerMultithreadedInitializationTest#multiThreadedInitialization";
 
     /** The flaky test's source file, where {@code maven-test-failure.log}'s test lives. */
-    static final String FLAKY_SOURCE = "src/test/java/org/slf4j/simple/SimpleLoggerMultithreadedInitializationTest.java";
+    public static final String FLAKY_SOURCE = "src/test/java/org/slf4j/simple/SimpleLoggerMultithreadedInitializationTest.java";
 
     private LoopSteps() {
     }
 
-    record Fix(long id, CheckRun check, PullRequest pull) {
+    public record Fix(long id, CheckRun check, PullRequest pull) {
     }
 
     /** A flaky test proposed for quarantine and approved: its draft pull request is open and followed. */
-    static Fix approvedQuarantine(CiScenario ci) {
+    public static Fix approvedQuarantine(CiScenario ci) {
         String sha = ci.commit("Log more", "alice", Map.of("src/main/java/org/slf4j/simple/SimpleLogger.java",
                 "class SimpleLogger {}\n"));
         WorkflowRun run = ci.run(sha, "main", "failure", "maven-test-failure.log");
@@ -57,7 +57,7 @@ final class LoopSteps {
         return ci.run(pull.headSha(), pull.headRef(), conclusion, log).pullRequests(pull.number());
     }
 
-    static WebhookPayload merged(CiScenario ci, PullRequest pull, String mergeCommit) {
+    public static WebhookPayload merged(CiScenario ci, PullRequest pull, String mergeCommit) {
         WebhookPayload payload = ci.example("pull_request/closed.payload.json");
         payload.at("pull_request").put("merged", true).put("number", pull.number()).put("merge_commit_sha", mergeCommit)
                 .with("head").put("ref", pull.headRef()).put("sha", pull.headSha());
