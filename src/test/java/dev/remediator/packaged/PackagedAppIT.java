@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,25 @@ class PackagedAppIT extends PackagedAppTest {
                     "not registered: open /setup").doesNotContain("Your GitHub App is running");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             assertThat(app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00").statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void theRegistrationCallbackMayLandOnAnotherReplica() throws Exception {
+        github.acceptManifestCode("c0de");
+        Map<String, String> settings = Map.of("remediator.public-url", "https://remediator.example.com",
+                "quarkus.github-app.instance-endpoint", github.baseUrl());
+        try (PackagedApp servesThePage = PackagedApp.unregistered(settings).start();
+                PackagedApp takesTheCallback = PackagedApp.unregistered(settings).start()) {
+            Matcher issued = Pattern.compile("state=([0-9a-f]{32})").matcher(servesThePage.get("/setup").body());
+            assertThat(issued.find()).as("the page hands GitHub a state").isTrue();
+            String callback = "/setup/callback?code=c0de&state=" + issued.group(1);
+
+            var registered = takesTheCallback.get(callback);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.body()).contains("Remediator is registered", "QUARKUS_GITHUB_APP_APP_ID=");
+            assertThat(servesThePage.get(callback).statusCode()).as("a state is redeemed once, on any replica")
+                    .isEqualTo(400);
         }
     }
 
