@@ -44,7 +44,10 @@ public final class TestDatabase implements LauncherSessionListener {
             return fromEnvironment;
         }
         if (url == null) {
-            url = LocalPostgres.defaultAnswers() ? DEFAULT_URL : embedded();
+            // Quarkus test resources load this class again, in their own class loader: the server this JVM already
+            // runs is found through the system property, not started twice on the same data
+            String running = System.getProperty(URL_VARIABLE);
+            url = running != null ? running : LocalPostgres.defaultAnswers() ? DEFAULT_URL : embedded();
         }
         return url;
     }
