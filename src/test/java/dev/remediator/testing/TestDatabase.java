@@ -16,7 +16,7 @@ import dev.remediator.config.LocalPostgres;
 /**
  * Makes sure the test database exists before any test starts, so that {@code ./mvnw verify} passes by itself on a
  * machine with a bare PostgreSQL, or with none: then the tests run on an embedded one ({@link LocalPostgres}, data in
- * {@code target/embedded-postgres/test}, fresh for each test JVM). A URL given in {@code QUARKUS_DATASOURCE_JDBC_URL}
+ * {@code target/embedded-postgres/test-PID}, fresh for each test JVM, so that one killed midway blocks no other). A URL given in {@code QUARKUS_DATASOURCE_JDBC_URL}
  * wins over both, and a PostgreSQL answering on 127.0.0.1:5432 over the embedded one.
  */
 public final class TestDatabase implements LauncherSessionListener {
@@ -57,7 +57,8 @@ public final class TestDatabase implements LauncherSessionListener {
      * application.properties' test URL defers to (packaged apps get {@link #url()} from {@code PackagedApp}).
      */
     private static String embedded() {
-        String embedded = LocalPostgres.start(LocalPostgres.buildDirectory().resolve("embedded-postgres/test"), true)
+        String embedded = LocalPostgres.start(LocalPostgres.buildDirectory()
+                .resolve("embedded-postgres/test-" + ProcessHandle.current().pid()), true)
                 .replaceFirst("/postgres$", "/remediator_test");
         System.setProperty(URL_VARIABLE, embedded);
         System.err.println("[TestDatabase] No PostgreSQL on 127.0.0.1:5432: the tests run on an embedded one at " + embedded);
