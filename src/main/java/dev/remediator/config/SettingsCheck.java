@@ -69,6 +69,11 @@ public class SettingsCheck implements ConfigSourceInterceptor {
         return value.withValue(rule.standIn().get());
     }
 
+    /** A problem with {@code setting} found elsewhere than in its value (the database it names cannot be had). */
+    static void report(String setting, String line) {
+        PROBLEMS.put(setting, line);
+    }
+
     /** Each bad setting read since the last call, in one line each; forgets them. */
     static List<String> takeProblems() {
         List<String> problems = List.copyOf(PROBLEMS.values());

@@ -13,8 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,6 +33,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.remediator.config.RemediatorConfig;
 import dev.remediator.github.GitHubTransport;
+import dev.remediator.store.RegistrationStates;
 import io.quarkiverse.githubapp.runtime.config.GitHubAppRuntimeConfig;
 import io.quarkus.runtime.LaunchMode;
 
@@ -50,11 +49,11 @@ public class AppRegistrationResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STATE_LIFETIME = Duration.ofHours(1);
 
-    /** The one-time {@code state} values handed to GitHub, against cross-site forgery of the callback. */
-    private static final Map<String, Instant> STATES = new ConcurrentHashMap<>();
-
     @Inject
     AppRegistration registration;
+
+    @Inject
+    RegistrationStates states;
 
     @Inject
     GitHubTransport transport;
@@ -100,9 +99,8 @@ public class AppRegistrationResource {
             return Response.status(409).entity(Html.page("Already registered", "<p>This instance already runs as a "
                     + "registered GitHub App; the manifest flow is closed.</p>")).build();
         }
-        Instant issued = state == null ? null : STATES.remove(state);
-        if (code == null || !code.matches("[A-Za-z0-9_-]+") || issued == null
-                || issued.plus(STATE_LIFETIME).isBefore(Instant.now())) {
+        boolean issued = state != null && states.redeem(state, Instant.now().minus(STATE_LIFETIME));
+        if (code == null || !code.matches("[A-Za-z0-9_-]+") || !issued) {
             return Response.status(400).entity(Html.page("Registration link expired",
                     "<p>This link is not one this instance issued, or it is older than an hour. "
                             + "<a href=\"../setup\">Start again</a>.</p>")).build();
@@ -171,13 +169,13 @@ public class AppRegistrationResource {
         }
     }
 
-    private static String newState() {
+    /** A one-time state for GitHub to hand back to the callback, on whichever replica it lands. */
+    private String newState() {
         Instant now = Instant.now();
-        STATES.values().removeIf(issued -> issued.plus(STATE_LIFETIME).isBefore(now));
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String state = HexFormat.of().formatHex(random);
-        STATES.put(state, now);
+        states.issue(state, now, now.minus(STATE_LIFETIME));
         return state;
     }
 }

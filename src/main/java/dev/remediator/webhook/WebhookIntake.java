@@ -58,8 +58,9 @@ public class WebhookIntake {
         }
         Optional<String> unready = registration.problem();
         if (unready.isPresent()) {
-            // ours to fix, not the sender's: a 5xx, so that GitHub's redelivery works once it is fixed
-            LOG.errorf("Refused delivery %s (%s): %s", deliveryId, event, unready.get());
+            // ours to fix, not the sender's: a 5xx, so that GitHub's redelivery works once it is fixed; a warning, as
+            // the readiness check and the status page already say what is missing
+            LOG.warnf("Refused delivery %s (%s): %s", deliveryId, event, unready.get());
             return count(event, "unready", new Answer(503, "Remediator is not ready: " + unready.get()));
         }
         // The extension skips the check in dev and test too, so that payloads can be replayed by hand.

@@ -74,8 +74,16 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", JAR.getFileName().toString()));
         return command;
+    }
+
+    /**
+     * Run from the app's folder, as operators and the image do: the class-data sharing archive holds the jar's
+     * relative path and is silently ignored elsewhere; and no {@code .env} of the developer's is read.
+     */
+    private ProcessBuilder launcher() {
+        return new ProcessBuilder(command()).directory(JAR.getParent().toFile());
     }
 
     /** Options given to the app's JVM, such as {@code -XX:SharedArchiveFile=...}. */
@@ -87,7 +95,7 @@ public final class PackagedApp implements AutoCloseable {
     /** Starts the app expecting it to refuse to start; returns what it wrote on standard error. */
     public List<String> refusedStart() throws IOException, InterruptedException {
         Path errors = Files.createTempFile(Path.of("target"), "packaged-app-", ".err");
-        Process refused = new ProcessBuilder(command()).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        Process refused = launcher().redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectError(errors.toFile()).start();
         if (!refused.waitFor(STARTUP_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             refused.destroyForcibly();
@@ -105,9 +113,9 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public PackagedApp start() throws IOException, InterruptedException {
-        List<String> command = command();
+        ProcessBuilder launcher = launcher();
         long begin = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        process = launcher.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +85,11 @@ class PackagedAppIT extends PackagedAppTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Register Remediator as a GitHub App",
                     "https://github.com/settings/apps/new?state=", "https://remediator.example.com/setup/callback");
-            assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
+            int linesBefore = app.output().split("\n").length;
+            for (int probe = 0; probe < 3; probe++) {
+                assertThat(app.get("/q/health/ready").statusCode()).isEqualTo(503);
+            }
+            assertThat(app.output().split("\n")).as("a DOWN probe is not news for the log").hasSize(linesBefore);
             assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
             var status = app.get("/");
             assertThat(status.statusCode()).isEqualTo(200);
@@ -92,6 +98,25 @@ class PackagedAppIT extends PackagedAppTest {
                     "not registered: open /setup").doesNotContain("Your GitHub App is running");
             byte[] ping = WebhookPayload.example("ping/with-app_id.payload.json").bytes();
             assertThat(app.webhook("ping", UUID.randomUUID().toString(), ping, "sha256=00").statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void theRegistrationCallbackMayLandOnAnotherReplica() throws Exception {
+        github.acceptManifestCode("c0de");
+        Map<String, String> settings = Map.of("remediator.public-url", "https://remediator.example.com",
+                "quarkus.github-app.instance-endpoint", github.baseUrl());
+        try (PackagedApp servesThePage = PackagedApp.unregistered(settings).start();
+                PackagedApp takesTheCallback = PackagedApp.unregistered(settings).start()) {
+            Matcher issued = Pattern.compile("state=([0-9a-f]{32})").matcher(servesThePage.get("/setup").body());
+            assertThat(issued.find()).as("the page hands GitHub a state").isTrue();
+            String callback = "/setup/callback?code=c0de&state=" + issued.group(1);
+
+            var registered = takesTheCallback.get(callback);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.body()).contains("Remediator is registered", "QUARKUS_GITHUB_APP_APP_ID=");
+            assertThat(servesThePage.get(callback).statusCode()).as("a state is redeemed once, on any replica")
+                    .isEqualTo(400);
         }
     }
 

@@ -11,15 +11,23 @@ import java.util.Objects;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
+import dev.remediator.config.LocalPostgres;
+
 /**
  * Makes sure the test database exists before any test starts, so that {@code ./mvnw verify} passes by itself on a
- * machine with a bare PostgreSQL. A URL given in {@code QUARKUS_DATASOURCE_JDBC_URL} wins over the default.
+ * machine with a bare PostgreSQL, or with none: then the tests run on an embedded one ({@link LocalPostgres}, data in
+ * {@code target/embedded-postgres/test-PID}, fresh for each test JVM, so that one killed midway blocks no other). A
+ * URL given in {@code QUARKUS_DATASOURCE_JDBC_URL} wins over both, and a PostgreSQL answering on 127.0.0.1:5432 over
+ * the embedded one.
  */
 public final class TestDatabase implements LauncherSessionListener {
 
     public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/remediator_test";
 
+    private static final String URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+
     private static boolean ensured;
+    private static String url;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -31,9 +39,31 @@ public final class TestDatabase implements LauncherSessionListener {
         }
     }
 
-    public static String url() {
-        String fromEnvironment = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_URL : fromEnvironment;
+    public static synchronized String url() {
+        String fromEnvironment = System.getenv(URL_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        if (url == null) {
+            // Quarkus test resources load this class again, in their own class loader: the server this JVM already
+            // runs is found through the system property, not started twice on the same data
+            String running = System.getProperty(URL_VARIABLE);
+            url = running != null ? running : LocalPostgres.defaultAnswers() ? DEFAULT_URL : embedded();
+        }
+        return url;
+    }
+
+    /**
+     * Starts the embedded server and hands its URL to the Quarkus tests of this JVM through the variable that
+     * application.properties' test URL defers to (packaged apps get {@link #url()} from {@code PackagedApp}).
+     */
+    private static String embedded() {
+        String embedded = LocalPostgres.start(LocalPostgres.buildDirectory()
+                .resolve("embedded-postgres/test-" + ProcessHandle.current().pid()), true)
+                .replaceFirst("/postgres$", "/remediator_test");
+        System.setProperty(URL_VARIABLE, embedded);
+        System.err.println("[TestDatabase] No PostgreSQL on 127.0.0.1:5432: the tests run on an embedded one at " + embedded);
+        return embedded;
     }
 
     public static String username() {
