@@ -20,8 +20,8 @@ import dev.remediator.testing.github.WorkflowRun;
 
 /**
  * Two replicas, two real processes on one database, as a deployment runs them: deliveries are split between them,
- * some runs reach both under different delivery ids (a retrying proxy, a replay), and the scheduled jobs tick on
- * both. Every run gets one check run, the pull request one comment, both replicas do work, and a job that runs once
+ * some runs reach both under different delivery ids (a retrying proxy, a replay; the pull request's runs under five
+ * ids each, all sent at once), and the scheduled jobs tick on both. Every run gets one check run, the pull request one comment, both replicas do work, and a job that runs once
  * per tick across replicas reads GitHub once per tick, not once per replica.
  */
 class TwoReplicasIT extends PackagedAppTest {
@@ -59,8 +59,9 @@ class TwoReplicasIT extends PackagedAppTest {
             }
             for (WorkflowRun run : pullRuns) {
                 WebhookPayload payload = ci.completed(run);
-                sent.add(deliverAsync(first, payload));
-                sent.add(deliverAsync(second, payload));
+                for (int copy = 0; copy < 5; copy++) {
+                    sent.add(deliverAsync(copy % 2 == 0 ? first : second, payload));
+                }
             }
             List<String> deliveries = sent.stream().map(CompletableFuture::join).toList();
             for (String delivery : deliveries) {
