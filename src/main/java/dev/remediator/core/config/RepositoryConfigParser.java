@@ -23,6 +23,7 @@ import dev.remediator.core.config.RepositoryConfig.AutoMerge;
 import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
+import dev.remediator.core.config.RepositoryConfig.Llm;
 import dev.remediator.core.config.RepositoryConfig.MergeMethod;
 import dev.remediator.core.config.RepositoryConfig.Mode;
 import dev.remediator.core.config.RepositoryConfig.Notify;
@@ -77,7 +78,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge");
+                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge", "llm");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -88,7 +89,13 @@ public final class RepositoryConfigParser {
                 readFailures(fields, top.path("failures"), d.failures()),
                 readDrift(fields, top.path("drift"), d.drift()),
                 readNotify(fields, top.path("notify"), d.notifications()),
-                readAutoMerge(fields, top.path("automerge"), d.autoMerge()));
+                readAutoMerge(fields, top.path("automerge"), d.autoMerge()),
+                readLlm(fields, top.path("llm"), d.llm()));
+    }
+
+    private static Llm readLlm(Fields fields, JsonNode node, Llm d) {
+        JsonNode llm = fields.object(node, "llm", "explain", "fix");
+        return new Llm(fields.bool(llm, "llm", "explain", d.explain()), fields.bool(llm, "llm", "fix", d.fix()));
     }
 
     private static AutoMerge readAutoMerge(Fields fields, JsonNode node, AutoMerge d) {
