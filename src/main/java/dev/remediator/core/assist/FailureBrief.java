@@ -1,10 +1,6 @@
 package dev.remediator.core.assist;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,21 +111,5 @@ public record FailureBrief(String workflow, String category, List<Job> jobs, Lis
             culpritPaths.forEach(culprit.putArray("changed_paths")::add);
         }
         return root.toString();
-    }
-
-    /**
-     * The failure's signature for the cache: the same brief asked of the same model in the same way is the same
-     * answer, whichever run or repository it comes from.
-     */
-    public String signature(String kind, String model) {
-        return sha256(kind + "\n" + model + "\n" + json());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

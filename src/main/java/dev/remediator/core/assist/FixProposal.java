@@ -75,6 +75,6 @@ public record FixProposal(String explanation, String diff, List<String> paths, i
 
     /** The fix as it is stored and found again: the digest of its diff. */
     public String digest() {
-        return FailureBrief.sha256(diff).substring(0, 16);
+        return ModelPrompts.sha256(diff).substring(0, 16);
     }
 }

@@ -12,32 +12,34 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param ungrounded evidence lines the model named that it was never sent
  */
-public record ModelExplanation(String rootCause, String suggestedFix, double confidence,
-        List<FailureBrief.Line> evidenceLines, List<String> evidenceJobs, int ungrounded) {
+public record ModelExplanation(String rootCause, String suggestedFix, double confidence, List<Cited> evidence,
+        int ungrounded) {
 
     /** Characters an explanation's answer may have; the schema bounds each field besides. */
     static final int MAX_ANSWER = 20_000;
 
     public ModelExplanation {
-        evidenceLines = List.copyOf(evidenceLines);
-        evidenceJobs = List.copyOf(evidenceJobs);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** A log line the reading relies on, as it was sent. */
+    public record Cited(String job, int line, String text) {
     }
 
     public static ModelExplanation read(String answer, FailureBrief brief) throws UnusableAnswer {
         JsonNode json = ModelAnswers.read(answer, AnswerSchema.EXPLANATION, MAX_ANSWER);
-        List<FailureBrief.Line> lines = new ArrayList<>();
-        List<String> jobs = new ArrayList<>();
+        List<Cited> evidence = new ArrayList<>();
         int ungrounded = 0;
         for (JsonNode cited : json.path("evidence_lines")) {
-            var line = brief.line(cited.path("job").asText(), cited.path("line").asInt());
+            String job = cited.path("job").asText();
+            var line = brief.line(job, cited.path("line").asInt());
             if (line.isPresent()) {
-                lines.add(line.get());
-                jobs.add(cited.path("job").asText());
+                evidence.add(new Cited(job, line.get().number(), line.get().text()));
             } else {
                 ungrounded++;
             }
         }
         return new ModelExplanation(json.path("root_cause").asText().strip(), json.path("suggested_fix").asText().strip(),
-                json.path("confidence").asDouble(), lines, jobs, ungrounded);
+                json.path("confidence").asDouble(), evidence, ungrounded);
     }
 }

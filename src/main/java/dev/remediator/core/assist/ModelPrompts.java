@@ -1,5 +1,9 @@
 package dev.remediator.core.assist;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +41,22 @@ public final class ModelPrompts {
             + "timeouts, do not silence linters, never touch .github/. When no such fix exists, answer with an empty diff.";
 
     private ModelPrompts() {
+    }
+
+    /**
+     * A question's signature, for the cache: the same message asked of the same model with the same instructions gets
+     * the same answer, whichever run or repository it comes from.
+     */
+    public static String signature(String system, String model, String user) {
+        return sha256(system + "\n" + model + "\n" + user);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The user message of a fix: the failure and the files, at the failing commit. */

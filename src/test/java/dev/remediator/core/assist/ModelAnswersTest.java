@@ -23,7 +23,8 @@ class ModelAnswersTest {
 
         assertThat(explanation.rootCause()).isEqualTo("add returns a long");
         assertThat(explanation.confidence()).isEqualTo(0.8);
-        assertThat(explanation.evidenceLines()).extracting(FailureBrief.Line::number).containsExactly(41);
+        assertThat(explanation.evidence()).containsExactly(
+                new ModelExplanation.Cited("build", 41, "[ERROR] Calc.java:[5,18] incompatible types"));
         assertThat(explanation.ungrounded()).as("line 999 was never sent").isEqualTo(1);
     }
 

@@ -41,7 +41,7 @@ class CheckRunReportTest {
     private static RunReport report(RemediationView remediation, List<ConfigProblem> problems) {
         return new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
                 "https://github.com/octo-org/api/actions/runs/42", ANALYSIS, null, List.of(remediation), problems,
-                "octo-org/api:.github/remediator.yml");
+                "octo-org/api:.github/remediator.yml", null);
     }
 
     @Test
@@ -104,7 +104,7 @@ class CheckRunReportTest {
                 List.of(longBlock, shortBlock), List.of(), List.of(), 50, 5000)));
         RunReport report = new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
                 "https://github.com/octo-org/api/actions/runs/42", analysis, null, List.of(), List.of(),
-                "octo-org/api:.github/remediator.yml");
+                "octo-org/api:.github/remediator.yml", null);
 
         String text = CheckRunReport.render(report).text();
 
