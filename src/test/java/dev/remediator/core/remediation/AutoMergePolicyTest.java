@@ -34,6 +34,8 @@ class AutoMergePolicyTest {
         assertThat(decide(config(true, false), RemediationAction.QUARANTINE, LOW, List.of(".github/workflows/ci.yml"),
                 false).reason()).contains("protected paths (.github/workflows/ci.yml)");
         assertThat(decide(config(true, false), RemediationAction.QUARANTINE, LOW, List.of(), true).enable()).isFalse();
+        assertThat(decide(config(true, false), RemediationAction.FIX, LOW, List.of("src/Calc.java"), false))
+                .isEqualTo(new AutoMergePolicy.Verdict(false, "a model-written fix is never merged without a person"));
     }
 
     private static AutoMergePolicy.Verdict decide(RepositoryConfig config, RemediationAction action, RiskScore risk,

@@ -34,7 +34,9 @@ class PolicyTest {
             "AUTO,     QUARANTINE, 3, 3, true,  0, 5, ASK,  MAINTAIN",
             "AUTO,     REVERT,     8, 9, false, 0, 5, RUN,  ADMIN",
             "AUTO,     REVERT,     2, 3, false, 5, 5, SKIP, WRITE",
-            "AUTO,     RERUN,      1, 3, false, 9, 5, RUN,  WRITE" })
+            "AUTO,     RERUN,      1, 3, false, 9, 5, RUN,  WRITE",
+            "AUTO,     FIX,        6,10, false, 0, 5, ASK,  WRITE",
+            "AUTO,     FIX,        6,10, false, 5, 5, SKIP, WRITE" })
     void decides(Mode mode, RemediationAction action, double points, int threshold, boolean protectedRepository,
             int prsToday, int maxPrs, Policy.Verdict verdict, Permission permission) {
         Policy.Decision decision = new Policy().decide(action, risk(points), config(mode, threshold, protectedRepository,
