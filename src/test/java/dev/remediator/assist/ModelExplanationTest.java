@@ -11,8 +11,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.remediator.core.assist.ModelPrompts;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.RemediationRows;
 import dev.remediator.testing.github.CheckRun;
 import dev.remediator.testing.github.WorkflowRun;
 import dev.remediator.testing.llm.FakeModelServer;
 import dev.remediator.testing.llm.FakeModelServerResource;
+import dev.remediator.testing.llm.ModelEndToEndTest;
 import dev.remediator.testing.llm.ModelUsageRows;
 import dev.remediator.testing.llm.WithModel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +35,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(WithModel.class)
-class ModelExplanationTest extends EndToEndTest {
+class ModelExplanationTest extends ModelEndToEndTest {
 
     private static final String EXPLAIN = "llm: { explain: true }\n";
     private static final String HEADING = "### A model's reading, not verified";
@@ -48,19 +46,6 @@ class ModelExplanationTest extends EndToEndTest {
 
     @Inject
     RemediationRows remediations;
-
-    private FakeModelServer model;
-
-    @BeforeEach
-    void emptyModel() {
-        model = FakeModelServerResource.server();
-        model.clear();
-    }
-
-    @AfterEach
-    void everyModelRequestHadOpenAisShape() {
-        assertThat(model.violations()).isEmpty();
-    }
 
     private static String reading(int line) {
         return """

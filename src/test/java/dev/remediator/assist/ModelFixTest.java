@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,13 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.remediator.core.assist.ModelPrompts;
 import dev.remediator.testing.CiScenario;
-import dev.remediator.testing.EndToEndTest;
 import dev.remediator.testing.github.CheckRun;
 import dev.remediator.testing.github.GitObjects;
 import dev.remediator.testing.github.PullRequest;
 import dev.remediator.testing.github.WorkflowRun;
 import dev.remediator.testing.llm.FakeModelServer;
-import dev.remediator.testing.llm.FakeModelServerResource;
+import dev.remediator.testing.llm.ModelEndToEndTest;
 import dev.remediator.testing.llm.WithModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -38,23 +35,10 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(WithModel.class)
-class ModelFixTest extends EndToEndTest {
+class ModelFixTest extends ModelEndToEndTest {
 
     private static final String FIX = "llm: { fix: true }\n";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private FakeModelServer model;
-
-    @BeforeEach
-    void emptyModel() {
-        model = FakeModelServerResource.server();
-        model.clear();
-    }
-
-    @AfterEach
-    void everyModelRequestHadOpenAisShape() {
-        assertThat(model.violations()).isEmpty();
-    }
 
     private static String answer(String explanation, String diff) {
         return JSON.createObjectNode().put("explanation", explanation).put("diff", diff).toString();

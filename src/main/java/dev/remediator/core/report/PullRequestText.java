@@ -1,5 +1,6 @@
 package dev.remediator.core.report;
 
+import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.remediation.RiskScore;
 import dev.remediator.core.text.MarkdownText;
 
@@ -61,6 +62,11 @@ public final class PullRequestText {
                 + " lines. Nothing in it was verified beyond applying exactly and weakening no test or CI: read it as a"
                 + " proposal, and let CI judge it.", explanation, evidenceLink, risk, auditId, "Close this pull request: "
                         + "nothing has changed on any other branch. After merging, revert the merge commit.");
+    }
+
+    /** Where a failed run's evidence is: its Remediator check run. */
+    public static String evidenceLink(String repository, long runId, String headSha) {
+        return "run " + runId + " of " + repository + " (the Remediator check run on " + CommitChange.shortSha(headSha) + ")";
     }
 
     /** What it does, why, the evidence, the risk, the audit id, and how to undo. */

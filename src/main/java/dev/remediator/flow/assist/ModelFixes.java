@@ -26,7 +26,6 @@ import dev.remediator.core.assist.ModelPrompts;
 import dev.remediator.core.assist.UnifiedDiff;
 import dev.remediator.core.assist.UnusableAnswer;
 import dev.remediator.core.config.RepositoryConfig;
-import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.FailureCase;
@@ -192,8 +191,7 @@ public class ModelFixes implements RemediationActions {
                     + "person. Remediator audit id " + remediation.id() + ".\n", github.createTree(headCommit.treeSha(), tree),
                     head);
         }, PullRequestText.modelFix(remediation.headBranch(), fix.paths().size(), fix.linesAdded(), fix.linesRemoved(),
-                remediation.explanation(), "run " + remediation.runId() + " of " + github.fullName()
-                        + " (the Remediator check run on " + CommitChange.shortSha(remediation.headSha()) + ")",
-                dev.remediator.core.report.RemediationView.of(remediation).risk(), remediation.id()));
+                remediation.explanation(), PullRequestText.evidenceLink(github.fullName(), remediation.runId(),
+                        remediation.headSha()), remediation.risk(), remediation.id()));
     }
 }
