@@ -75,13 +75,6 @@ public class ModelStore {
                 .setParameter(1, installationId).setParameter(2, day).executeUpdate() == 1;
     }
 
-    @Transactional
-    public long tokensSpent(long installationId, LocalDate day) {
-        List<?> rows = em.createNativeQuery("select tokens from model_usage where installation_id = ?1 and day = ?2")
-                .setParameter(1, installationId).setParameter(2, day).getResultList();
-        return rows.stream().findFirst().map(t -> ((Number) t).longValue()).orElse(0L);
-    }
-
     /** The first reading saved for a run attempt stays: a redelivery finds it and asks nothing again. */
     @Transactional
     public void saveReading(long repositoryId, long runId, int attempt, ModelReading reading) {

@@ -4,6 +4,7 @@ import static dev.remediator.assist.ModelScenarios.checkRunOf;
 import static dev.remediator.assist.ModelScenarios.compileLog;
 import static dev.remediator.assist.ModelScenarios.failedRun;
 import static dev.remediator.assist.ModelScenarios.project;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -92,6 +93,10 @@ class ModelExplanationTest extends ModelEndToEndTest {
                 "**Root cause:** Calc.add uses a variable `offset` that is declared nowhere",
                 "Asked for an earlier run with the same failure");
         assertThat(model.requests()).as("served from the cache").hasSize(1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("# HELP remediator_llm_tokens", "# HELP remediator_llm_explanations",
+                "remediator_llm_tokens_total{installation=\"" + ci.installationId + "\"} 700.0");
+        assertThat(metrics).containsPattern("remediator_llm_explanations_total\\{outcome=\"cached\"} [1-9]");
     }
 
     @Test

@@ -55,13 +55,12 @@ public class FailureExplanations {
         return FailureBrief.of(workflow, analysis, failedSteps, culprit, MAX_LOG_CHARS);
     }
 
-    public void explain(long installationId, long repositoryId, long runId, int attempt, FailureBrief brief,
-            String deliveryId) {
+    public void explain(long installationId, long repositoryId, long runId, int attempt, FailureBrief brief) {
         if (store.reading(repositoryId, runId, attempt).isPresent()) {
             return;
         }
         ModelQuestions.Asked asked = questions.ask(installationId, ModelStore.Kind.EXPLAIN, ModelPrompts.EXPLAIN,
-                brief.json(), AnswerSchema.EXPLANATION, deliveryId);
+                brief.json(), AnswerSchema.EXPLANATION);
         ModelReading reading;
         String outcome = asked.outcome();
         if (asked.answer() == null) {
@@ -71,8 +70,7 @@ public class FailureExplanations {
                 reading = ModelReading.of(ModelExplanation.read(asked.answer(), brief), model.name(), asked.cached());
                 questions.remember(asked, ModelStore.Kind.EXPLAIN);
             } catch (UnusableAnswer e) {
-                LOG.warnf("The language model's reading of run %d is unusable: %s (delivery %s)", runId, e.getMessage(),
-                        deliveryId);
+                LOG.warnf("The language model's reading of run %d is unusable: %s", runId, e.getMessage());
                 reading = ModelReading.none(model.name(), e.getMessage());
                 outcome = "unusable";
             }

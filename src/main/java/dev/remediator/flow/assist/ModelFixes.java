@@ -88,7 +88,7 @@ public class ModelFixes implements RemediationActions {
      * ask (not a fixable category, no file of the repository to read, a fork) or the model gave no answer.
      */
     public Optional<PlannedRemediation> propose(RepositoryGitHub github, long installationId, FailureCase failure,
-            RunAnalysis analysis, FailureBrief brief, RepositoryConfig config, String deliveryId) throws IOException {
+            RunAnalysis analysis, FailureBrief brief, RepositoryConfig config) throws IOException {
         if (failure.fromFork() || !FIXABLE.contains(analysis.category())) {
             return Optional.empty();
         }
@@ -97,7 +97,7 @@ public class ModelFixes implements RemediationActions {
             return Optional.empty();
         }
         ModelQuestions.Asked asked = questions.ask(installationId, ModelStore.Kind.FIX, ModelPrompts.FIX,
-                ModelPrompts.fixRequest(brief, files), AnswerSchema.FIX, deliveryId);
+                ModelPrompts.fixRequest(brief, files), AnswerSchema.FIX);
         if (asked.answer() == null) {
             count(asked.outcome());
             return Optional.empty();
@@ -111,8 +111,8 @@ public class ModelFixes implements RemediationActions {
             count("proposed");
             return Optional.of(planner.planModelFix(failure, fix, model.name()));
         } catch (FixProposal.Refused | UnusableAnswer e) {
-            LOG.infof("A model's fix for run %d of %s is refused: %s (delivery %s)", failure.run().runId(),
-                    github.fullName(), e.getMessage(), deliveryId);
+            LOG.infof("A model's fix for run %d of %s is refused: %s", failure.run().runId(), github.fullName(),
+                    e.getMessage());
             count("refused");
             return Optional.of(planner.refusedModelFix(failure, asked.signature().substring(0, 16),
                     List.copyOf(files.keySet()), e.getMessage()));

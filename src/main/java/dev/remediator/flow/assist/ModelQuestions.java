@@ -52,8 +52,8 @@ public class ModelQuestions {
     public record Asked(String answer, boolean cached, String signature, String note, String outcome, int tokens) {
     }
 
-    public Asked ask(long installationId, ModelStore.Kind kind, String system, String user, AnswerSchema schema,
-            String deliveryId) {
+    /** Log lines carry the delivery's id from the worker's context. */
+    public Asked ask(long installationId, ModelStore.Kind kind, String system, String user, AnswerSchema schema) {
         String signature = ModelPrompts.signature(system, model.name(), user);
         var cached = store.cachedAnswer(signature);
         if (cached.isPresent()) {
@@ -66,8 +66,8 @@ public class ModelQuestions {
             if (!store.claimExhaustedNote(installationId, today)) {
                 return new Asked(null, false, signature, null, "budget_exhausted", 0);
             }
-            LOG.infof("Installation %d has spent its %d model tokens for %s: no more calls today (delivery %s)",
-                    installationId, budget, today, deliveryId);
+            LOG.infof("Installation %d has spent its %d model tokens for %s: no more calls today", installationId,
+                    budget, today);
             return new Asked(null, false, signature, "this installation's model budget for today (" + budget
                     + " tokens) is spent, so the model was not asked; it is asked again from midnight UTC, and this is "
                     + "said only once a day", "budget_exhausted", 0);
@@ -82,7 +82,7 @@ public class ModelQuestions {
             int prompt = LanguageModel.estimateTokens(system + user);
             store.settle(installationId, today, reserved, prompt);
             spent(installationId, prompt);
-            LOG.warnf("The language model did not answer (%s): %s (delivery %s)", kind, e.getMessage(), deliveryId);
+            LOG.warnf("The language model did not answer (%s): %s", kind, e.getMessage());
             return new Asked(null, false, signature, e.getMessage(), e.outcome(), prompt);
         }
     }

@@ -120,12 +120,12 @@ public class FailureAnalysis {
                         .orElse(null))
                 : null;
         if (explanations.wanted(config.config())) {
-            explanations.explain(run.installationId(), run.repositoryId(), run.runId(), run.attempt(), brief, deliveryId);
+            explanations.explain(run.installationId(), run.repositoryId(), run.runId(), run.attempt(), brief);
         }
         if (remediate) {
             List<PlannedRemediation> plan = new ArrayList<>(planner.plan(failure));
             if (fixes.wanted(config.config())) {
-                fixes.propose(github, run.installationId(), failure, analysis, brief, config.config(), deliveryId)
+                fixes.propose(github, run.installationId(), failure, analysis, brief, config.config())
                         .ifPresent(plan::add);
             }
             act(github, run, plan, config.config(), deliveryId);
