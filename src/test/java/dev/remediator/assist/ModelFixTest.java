@@ -40,6 +40,16 @@ class ModelFixTest extends ModelEndToEndTest {
     private static final String FIX = "llm: { fix: true }\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String ADD_FIX = """
+            --- a/src/main/java/demo/Calc.java
+            +++ b/src/main/java/demo/Calc.java
+            @@ -4,3 +4,3 @@ class Calc {
+                 int add(int a, int b) {
+            -        return a - b + offset;
+            +        return a + b;
+                 }
+            """;
+
     private static String answer(String explanation, String diff) {
         return JSON.createObjectNode().put("explanation", explanation).put("diff", diff).toString();
     }
@@ -48,15 +58,7 @@ class ModelFixTest extends ModelEndToEndTest {
     void aProposedFixApprovedByAWriterIsADraftWhoseTreeHasExactlyTheDiffApplied() throws Exception {
         CiScenario ci = scenario("model-fix").config(FIX);
         String sha = project(ci);
-        model.answer(answer("offset is declared nowhere, and add subtracted", """
-                --- a/src/main/java/demo/Calc.java
-                +++ b/src/main/java/demo/Calc.java
-                @@ -4,3 +4,3 @@ class Calc {
-                     int add(int a, int b) {
-                -        return a - b + offset;
-                +        return a + b;
-                     }
-                """));
+        model.answer(answer("offset is declared nowhere, and add subtracted", ADD_FIX));
         WorkflowRun run = failedRun(ci, sha, "feature", compileLog(ci));
 
         ci.deliver(ci.completed(run));
@@ -95,6 +97,26 @@ class ModelFixTest extends ModelEndToEndTest {
         after.remove(CALC);
         assertThat(after).as("nothing else changed").isEqualTo(before);
         assertThat(checkRunOf(ci, run).title()).contains("fix done");
+    }
+
+    @Test
+    void anApprovedFixThatNoLongerAppliesToTheBranchOpensNothingAndSaysWhy() {
+        CiScenario ci = scenario("model-fix-stale").config(FIX);
+        String sha = project(ci);
+        model.answer(answer("add subtracted", ADD_FIX));
+        WorkflowRun run = failedRun(ci, sha, "feature", compileLog(ci));
+        ci.deliver(ci.completed(run));
+        CheckRun check = checkRunOf(ci, run);
+        assertThat(check.title()).contains("fix awaiting approval");
+
+        // someone fixed it by hand meanwhile
+        ci.repo.commit("feature", "Fix add", "alice", Map.of(CALC, CALC_SOURCE.replace("a - b + offset", "b + a")));
+        ci.repo.collaborator("writer-wes", "write");
+        ci.deliver(ci.click(check.id(), check.actions().get(0).path("identifier").asText(), "writer-wes"));
+
+        assertThat(ci.repo.pullRequests()).isEmpty();
+        assertThat(CiScenario.plain(checkRunOf(ci, run).summary())).contains("Not done: the diff no longer applies to "
+                + "feature: a hunk of " + CALC + " does not match the file at line 4");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.remediator.core.analysis.RunAnalysis;
 import dev.remediator.core.assist.AnswerSchema;
 import dev.remediator.core.assist.FailureBrief;
 import dev.remediator.core.assist.ModelExplanation;
@@ -15,6 +16,7 @@ import dev.remediator.core.assist.ModelPrompts;
 import dev.remediator.core.assist.ModelReading;
 import dev.remediator.core.assist.UnusableAnswer;
 import dev.remediator.core.config.RepositoryConfig;
+import dev.remediator.core.history.Culprit;
 import dev.remediator.llm.LanguageModel;
 import dev.remediator.store.ModelStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,8 +52,8 @@ public class FailureExplanations {
     }
 
     /** The brief of a failure: what a model may read of it. */
-    public static FailureBrief brief(String workflow, dev.remediator.core.analysis.RunAnalysis analysis,
-            Map<String, List<String>> failedSteps, dev.remediator.core.history.Culprit culprit) {
+    public static FailureBrief brief(String workflow, RunAnalysis analysis, Map<String, List<String>> failedSteps,
+            Culprit culprit) {
         return FailureBrief.of(workflow, analysis, failedSteps, culprit, MAX_LOG_CHARS);
     }
 

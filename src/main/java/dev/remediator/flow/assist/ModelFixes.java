@@ -23,6 +23,7 @@ import dev.remediator.core.assist.AnswerSchema;
 import dev.remediator.core.assist.FailureBrief;
 import dev.remediator.core.assist.FixProposal;
 import dev.remediator.core.assist.ModelPrompts;
+import dev.remediator.core.assist.ModelReading;
 import dev.remediator.core.assist.UnifiedDiff;
 import dev.remediator.core.assist.UnusableAnswer;
 import dev.remediator.core.config.RepositoryConfig;
@@ -100,6 +101,11 @@ public class ModelFixes implements RemediationActions {
                 ModelPrompts.fixRequest(brief, files), AnswerSchema.FIX);
         if (asked.answer() == null) {
             count(asked.outcome());
+            if (asked.note() != null) {
+                // said under the model's heading, unless the explanation of the same run said something there first
+                store.saveReading(github.repositoryId(), failure.run().runId(), failure.run().attempt(),
+                        ModelReading.none(model.name(), "no fix from the model: " + asked.note()));
+            }
             return Optional.empty();
         }
         RemediatorConfig.Llm.Fix limits = settings.llm().fix();
