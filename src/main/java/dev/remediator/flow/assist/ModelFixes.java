@@ -116,13 +116,20 @@ public class ModelFixes implements RemediationActions {
             store.saveFix(fix);
             count("proposed");
             return Optional.of(planner.planModelFix(failure, fix, model.name()));
-        } catch (FixProposal.Refused | UnusableAnswer e) {
-            LOG.infof("A model's fix for run %d of %s is refused: %s", failure.run().runId(), github.fullName(),
-                    e.getMessage());
-            count("refused");
-            return Optional.of(planner.refusedModelFix(failure, asked.signature().substring(0, 16),
-                    List.copyOf(files.keySet()), e.getMessage()));
+        } catch (FixProposal.Refused e) {
+            // a well-formed answer refused is refused again for free: a redelivery asks nothing
+            questions.remember(asked, ModelStore.Kind.FIX);
+            return Optional.of(refused(github, failure, asked, files, e.getMessage()));
+        } catch (UnusableAnswer e) {
+            return Optional.of(refused(github, failure, asked, files, e.getMessage()));
         }
+    }
+
+    private PlannedRemediation refused(RepositoryGitHub github, FailureCase failure, ModelQuestions.Asked asked,
+            Map<String, String> files, String reason) {
+        LOG.infof("A model's fix for run %d of %s is refused: %s", failure.run().runId(), github.fullName(), reason);
+        count("refused");
+        return planner.refusedModelFix(failure, asked.signature().substring(0, 16), List.copyOf(files.keySet()), reason);
     }
 
     /** The files the failure points at, at the failing commit: in the repository, outside protected paths, bounded. */
