@@ -58,10 +58,7 @@ class ModelFixTest extends ModelEndToEndTest {
     void aProposedFixApprovedByAWriterIsADraftWhoseTreeHasExactlyTheDiffApplied() throws Exception {
         CiScenario ci = scenario("model-fix").config(FIX);
         String sha = project(ci);
-        model.answer(answer("offset is declared nowhere, and add subtracted", ADD_FIX));
-        WorkflowRun run = failedRun(ci, sha, "feature", compileLog(ci));
-
-        ci.deliver(ci.completed(run));
+        WorkflowRun run = proposedFix(ci, sha, "offset is declared nowhere, and add subtracted");
 
         CheckRun check = checkRunOf(ci, run);
         assertThat(check.title()).startsWith("Compilation failure · fix awaiting approval · risk ");
@@ -102,10 +99,7 @@ class ModelFixTest extends ModelEndToEndTest {
     @Test
     void anApprovedFixThatNoLongerAppliesToTheBranchOpensNothingAndSaysWhy() {
         CiScenario ci = scenario("model-fix-stale").config(FIX);
-        String sha = project(ci);
-        model.answer(answer("add subtracted", ADD_FIX));
-        WorkflowRun run = failedRun(ci, sha, "feature", compileLog(ci));
-        ci.deliver(ci.completed(run));
+        WorkflowRun run = proposedFix(ci, project(ci), "add subtracted");
         CheckRun check = checkRunOf(ci, run);
         assertThat(check.title()).contains("fix awaiting approval");
 
@@ -117,6 +111,14 @@ class ModelFixTest extends ModelEndToEndTest {
         assertThat(ci.repo.pullRequests()).isEmpty();
         assertThat(CiScenario.plain(checkRunOf(ci, run).summary())).contains("Not done: the diff no longer applies to "
                 + "feature: a hunk of " + CALC + " does not match the file at line 4");
+    }
+
+    /** A failed run on the branch "feature" for which the model answers with {@link #ADD_FIX}, delivered. */
+    private WorkflowRun proposedFix(CiScenario ci, String sha, String explanation) {
+        model.answer(answer(explanation, ADD_FIX));
+        WorkflowRun run = failedRun(ci, sha, "feature", compileLog(ci));
+        ci.deliver(ci.completed(run));
+        return run;
     }
 
     @Test
