@@ -1,6 +1,8 @@
 package dev.remediator.store;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,38 @@ public class ModelStore {
         return em.createNativeQuery("update model_usage set exhausted_said = true "
                 + "where installation_id = ?1 and day = ?2 and not exhausted_said")
                 .setParameter(1, installationId).setParameter(2, day).executeUpdate() == 1;
+    }
+
+    /** Tokens an installation spent on the language model on one UTC day, in so many calls. */
+    public record DailyTokens(long installationId, LocalDate day, long tokens, int calls) {
+    }
+
+    /**
+     * What the language model did since a time: readings shown on check runs (asked for, and served from the cache),
+     * and the tokens each installation spent per day.
+     */
+    public record Usage(long explanations, long cachedExplanations, List<DailyTokens> tokens) {
+    }
+
+    /** For one repository (its installation's tokens), or every one when {@code repositoryId} is null. */
+    @Transactional
+    public Usage usage(Long repositoryId, Instant since) {
+        Object[] readings = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where explanation is not null and not cached),
+                       count(*) filter (where explanation is not null and cached)
+                from model_reading where created_at >= ?1 and (cast(?2 as bigint) is null or repository_id = ?2)""")
+                .setParameter(1, since).setParameter(2, repositoryId).getSingleResult();
+        List<?> rows = em.createNativeQuery("""
+                select installation_id, day, tokens, calls from model_usage
+                where day >= cast(?1 as date) and (cast(?2 as bigint) is null
+                    or installation_id = (select installation_id from repository where id = ?2))
+                order by day, installation_id""")
+                .setParameter(1, LocalDate.ofInstant(since, ZoneOffset.UTC)).setParameter(2, repositoryId).getResultList();
+        return new Usage(((Number) readings[0]).longValue(), ((Number) readings[1]).longValue(), rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new DailyTokens(((Number) r[0]).longValue(), NativeRows.date(r[1]),
+                    ((Number) r[2]).longValue(), ((Number) r[3]).intValue());
+        }).toList());
     }
 
     /** The first reading saved for a run attempt stays: a redelivery finds it and asks nothing again. */

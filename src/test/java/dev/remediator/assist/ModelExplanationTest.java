@@ -29,6 +29,7 @@ import dev.remediator.testing.llm.ModelUsageRows;
 import dev.remediator.testing.llm.WithModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A repository that opted in gets a model's reading of its failure on the check run, under its own heading, paid for
@@ -97,6 +98,15 @@ class ModelExplanationTest extends ModelEndToEndTest {
         assertThat(metrics).contains("# HELP remediator_llm_tokens", "# HELP remediator_llm_explanations",
                 "remediator_llm_tokens_total{installation=\"" + ci.installationId + "\"} 700.0");
         assertThat(metrics).containsPattern("remediator_llm_explanations_total\\{outcome=\"cached\"} [1-9]");
+        JsonPath outcomes = given().header("Authorization", "Bearer test-api-token")
+                .queryParam("repository", ci.repo.fullName()).queryParam("days", 1).get("/api/metrics")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(outcomes.getLong("model.explanations")).isEqualTo(1);
+        assertThat(outcomes.getLong("model.cachedExplanations")).isEqualTo(1);
+        assertThat(outcomes.getList("model.tokens")).hasSize(1);
+        assertThat(outcomes.getLong("model.tokens[0].installationId")).isEqualTo(ci.installationId);
+        assertThat(outcomes.getLong("model.tokens[0].tokens")).isEqualTo(700);
+        assertThat(outcomes.getInt("model.tokens[0].calls")).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.remediator.assist.ModelScenarios.checkRunOf;
 import static dev.remediator.assist.ModelScenarios.compileLog;
 import static dev.remediator.assist.ModelScenarios.failedRun;
 import static dev.remediator.assist.ModelScenarios.project;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import dev.remediator.testing.llm.ModelEndToEndTest;
 import dev.remediator.testing.llm.WithModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A repository that opted in to model-written fixes gets a diff for a compile error as a proposal that waits for a
@@ -94,6 +96,13 @@ class ModelFixTest extends ModelEndToEndTest {
         after.remove(CALC);
         assertThat(after).as("nothing else changed").isEqualTo(before);
         assertThat(checkRunOf(ci, run).title()).contains("fix done");
+        String fix = "outcomes.actions.find { it.action == 'fix' }.";
+        JsonPath outcomes = given().header("Authorization", "Bearer test-api-token")
+                .queryParam("repository", ci.repo.fullName()).queryParam("days", 1).get("/api/metrics")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(outcomes.getInt(fix + "proposed")).isEqualTo(1);
+        assertThat(outcomes.getInt(fix + "approved")).isEqualTo(1);
+        assertThat(outcomes.getInt(fix + "pullRequestsOpened")).isEqualTo(1);
     }
 
     @Test
