@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.remediator.store.InstallationStore;
+import dev.remediator.store.ModelStore;
 import dev.remediator.store.OutcomeStore;
 
 /**
@@ -31,7 +32,12 @@ public class MetricsResource {
     @Inject
     OutcomeStore outcomes;
 
-    public record Metrics(String repository, int days, Instant since, OutcomeStore.Outcomes outcomes) {
+    @Inject
+    ModelStore models;
+
+    /** @param model what the language model did: readings shown, tokens per installation and day */
+    public record Metrics(String repository, int days, Instant since, OutcomeStore.Outcomes outcomes,
+            ModelStore.Usage model) {
     }
 
     @GET
@@ -46,7 +52,7 @@ public class MetricsResource {
                     Response.Status.NOT_FOUND, "Remediator is not installed on " + repository)).id();
         }
         Instant since = Instant.now().minus(Duration.ofDays(window));
-        return new Metrics(repository, window, since, outcomes.since(repositoryId, since));
+        return new Metrics(repository, window, since, outcomes.since(repositoryId, since), models.usage(repositoryId, since));
     }
 
     private static int days(String value) {

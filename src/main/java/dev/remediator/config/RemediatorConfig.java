@@ -52,6 +52,8 @@ public interface RemediatorConfig {
 
     Slack slack();
 
+    Llm llm();
+
     /** Named so because {@code notify()} is Object's. */
     @WithName("notify")
     Notify notifications();
@@ -326,5 +328,50 @@ public interface RemediatorConfig {
         /** How often fixes whose CI sent no news are read from GitHub (their check suites, checks and statuses). */
         @WithDefault("10m")
         Duration reconcileInterval();
+    }
+
+    /**
+     * The optional language model: any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI, Ollama,
+     * vLLM, LM Studio). Off unless base URL and model are set; then each repository opts in ({@code llm:} in its
+     * {@code .github/remediator.yml}).
+     */
+    interface Llm {
+
+        /** The endpoint's base URL, up to and without {@code /chat/completions} ({@code https://api.openai.com/v1}). */
+        @Constraint.HttpUrl
+        Optional<String> baseUrl();
+
+        /** The model (Azure OpenAI: the deployment's name). */
+        Optional<String> model();
+
+        /** Sent as a bearer token; a local server without authentication needs none. */
+        Optional<String> apiKey();
+
+        /** One call, from sending to the last byte of the answer; later, the rule-based result stands alone. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Tokens (prompt and answer) one installation may spend per day (UTC); then no call until the next day. */
+        @WithDefault("200000")
+        @Constraint.Minimum(0)
+        long dailyTokenBudget();
+
+        Fix fix();
+
+        /** Model-written fix proposals, which always wait for a person's approval. */
+        interface Fix {
+
+            /** Files a proposed diff may change at most; a larger one is refused. */
+            @WithDefault("3")
+            int maxFiles();
+
+            /** Lines a proposed diff may add and remove at most, together. */
+            @WithDefault("60")
+            int maxLines();
+
+            /** Characters of each file read at the failing commit and sent; a larger file is not sent at all. */
+            @WithDefault("40000")
+            int maxFileChars();
+        }
     }
 }

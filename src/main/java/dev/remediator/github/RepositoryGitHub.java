@@ -56,7 +56,12 @@ public final class RepositoryGitHub {
 
     // ---- Actions ---------------------------------------------------------------------------------------------
 
-    public record WorkflowJob(long id, String name, String conclusion) {
+    /** @param failedSteps the names of its steps that failed or timed out, in order */
+    public record WorkflowJob(long id, String name, String conclusion, List<String> failedSteps) {
+        public WorkflowJob {
+            failedSteps = List.copyOf(failedSteps);
+        }
+
         public boolean failed() {
             return "failure".equals(conclusion) || "timed_out".equals(conclusion);
         }
@@ -66,7 +71,18 @@ public final class RepositoryGitHub {
         List<JsonNode> jobs = call(Set.of(GitHubPermission.ACTIONS_READ),
                 token -> rest.list(token, repo("/actions/runs/" + runId + "/attempts/" + attempt + "/jobs"), "jobs"));
         return jobs.stream().map(j -> new WorkflowJob(j.path("id").asLong(), j.path("name").asText(),
-                j.path("conclusion").asText(null))).toList();
+                j.path("conclusion").asText(null), failedSteps(j))).toList();
+    }
+
+    private static List<String> failedSteps(JsonNode job) {
+        List<String> failed = new java.util.ArrayList<>();
+        for (JsonNode step : job.path("steps")) {
+            String conclusion = step.path("conclusion").asText("");
+            if (conclusion.equals("failure") || conclusion.equals("timed_out")) {
+                failed.add(step.path("name").asText());
+            }
+        }
+        return failed;
     }
 
     /** A workflow run as GitHub describes it in {@code workflow_run} payloads. */

@@ -36,7 +36,11 @@ public class MetricDescriptions {
             Map.entry("remediator.drift.classification", "Time to read the tree and contents of a push and classify its drift"),
             Map.entry("remediator.outbox.consumed", "Domain events handled by a consumer of the outbox, by consumer and outcome"),
             Map.entry("remediator.reconcile.redeliveries", "Deliveries GitHub was asked to redeliver because they never arrived"),
-            Map.entry("remediator.reconcile.missed.runs", "Failed runs found by the backstop listing that no delivery brought"));
+            Map.entry("remediator.reconcile.missed.runs", "Failed runs found by the backstop listing that no delivery brought"),
+            Map.entry("remediator.llm.explanations", "A language model's readings of failures, by outcome (answered, cached, "
+                    + "unusable, budget_exhausted, rate_limited, provider_error, timeout, unreadable)"),
+            Map.entry("remediator.llm.fixes", "A language model's fixes, by outcome (proposed, refused, or why none came)"),
+            Map.entry("remediator.llm.tokens", "Tokens spent on the language model, by installation (increase over 1d: per day)"));
 
     @Produces
     @Singleton

@@ -24,10 +24,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.remediator.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.quarkiverse..", "jakarta..",
                         "javax..", "org.kohsuke..", "java.net.http..", "io.vertx..", "org.hibernate..", "java.sql..",
-                        "io.smallrye..", "io.micrometer..", "org.eclipse.microprofile..", "org.jboss..")
+                        "io.smallrye..", "io.micrometer..", "org.eclipse.microprofile..", "org.jboss..", "dev.langchain4j..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.remediator.api..", "dev.remediator.cli..",
                         "dev.remediator.dashboard..", "dev.remediator.notify..", "dev.remediator.delivery..", "dev.remediator.events..", "dev.remediator.flow..",
-                        "dev.remediator.github..", "dev.remediator.jobs..", "dev.remediator.outbox..",
+                        "dev.remediator.github..", "dev.remediator.jobs..", "dev.remediator.llm..", "dev.remediator.outbox..",
                         "dev.remediator.setup..", "dev.remediator.store..", "dev.remediator.webhook..")
                 .because("the core is tested as plain data in, data out (docs/architecture.md)")
                 .check(APP);

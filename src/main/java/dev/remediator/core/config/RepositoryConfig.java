@@ -16,7 +16,7 @@ public record RepositoryConfig(
         Approval approval,
         Failures failures,
         Drift drift,
-        Notify notifications, AutoMerge autoMerge, Commits commits) {
+        Notify notifications, AutoMerge autoMerge, Commits commits, Llm llm) {
 
     public static final String FILE_PATH = ".github/remediator.yml";
 
@@ -28,8 +28,7 @@ public record RepositoryConfig(
             new Drift(true, ".remediator/provenance.json", DriftMode.WARN, "regenerate.yml", List.of()),
             new Notify(null, null, Set.of(NotifyOn.APPROVAL_REQUESTED, NotifyOn.FAILED, NotifyOn.EXPIRED,
                     NotifyOn.VALIDATION_FAILED)),
-            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH),
-            new Commits(false));
+            new AutoMerge(false, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH), new Commits(false), Llm.OFF);
 
     public RepositoryConfig {
         protectedPaths = List.copyOf(protectedPaths);
@@ -140,5 +139,14 @@ public record RepositoryConfig(
         public boolean wants(NotifyOn event) {
             return on.contains(event);
         }
+    }
+
+    /**
+     * The repository's opt-in to the instance's language model, when one is configured: a model's reading of a
+     * failure on the check run ({@code explain}) and model-written fix proposals that always wait for approval
+     * ({@code fix}).
+     */
+    public record Llm(boolean explain, boolean fix) {
+        public static final Llm OFF = new Llm(false, false);
     }
 }

@@ -24,6 +24,7 @@ import dev.remediator.core.config.RepositoryConfig.Drift;
 import dev.remediator.core.config.RepositoryConfig.Commits;
 import dev.remediator.core.config.RepositoryConfig.DriftMode;
 import dev.remediator.core.config.RepositoryConfig.Failures;
+import dev.remediator.core.config.RepositoryConfig.Llm;
 import dev.remediator.core.config.RepositoryConfig.MergeMethod;
 import dev.remediator.core.config.RepositoryConfig.Mode;
 import dev.remediator.core.config.RepositoryConfig.Notify;
@@ -78,7 +79,7 @@ public final class RepositoryConfigParser {
     private static RepositoryConfig read(Fields fields, JsonNode root) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         JsonNode top = fields.object(root, "", "mode", "risk_threshold", "protected", "protected_paths",
-                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge", "commits");
+                "max_prs_per_day", "approval", "failures", "drift", "notify", "automerge", "commits", "llm");
         return new RepositoryConfig(
                 fields.choice(top, "", "mode", Mode.class, d.mode()),
                 fields.integer(top, "", "risk_threshold", 0, 10, d.riskThreshold()),
@@ -90,12 +91,17 @@ public final class RepositoryConfigParser {
                 readDrift(fields, top.path("drift"), d.drift()),
                 readNotify(fields, top.path("notify"), d.notifications()),
                 readAutoMerge(fields, top.path("automerge"), d.autoMerge()),
-                readCommits(fields, top.path("commits"), d.commits()));
+                readCommits(fields, top.path("commits"), d.commits()), readLlm(fields, top.path("llm"), d.llm()));
     }
 
     private static Commits readCommits(Fields fields, JsonNode node, Commits d) {
         JsonNode commits = fields.object(node, "commits", "sign_off");
         return new Commits(fields.bool(commits, "commits", "sign_off", d.signOff()));
+    }
+
+    private static Llm readLlm(Fields fields, JsonNode node, Llm d) {
+        JsonNode llm = fields.object(node, "llm", "explain", "fix");
+        return new Llm(fields.bool(llm, "llm", "explain", d.explain()), fields.bool(llm, "llm", "fix", d.fix()));
     }
 
     private static AutoMerge readAutoMerge(Fields fields, JsonNode node, AutoMerge d) {

@@ -30,6 +30,9 @@ public final class AutoMergePolicy {
         if (!automerge.enabled()) {
             return new Verdict(false, "automerge is not enabled in the repository's configuration");
         }
+        if (action == RemediationAction.FIX) {
+            return new Verdict(false, "a model-written fix is never merged without a person");
+        }
         if (enabledBefore) {
             return new Verdict(false, "auto-merge is enabled on this pull request already");
         }

@@ -41,6 +41,9 @@ public final class Policy {
             return new Decision(Verdict.SKIP, "the daily limit of " + config.maxPrsPerDay()
                     + " pull requests is reached (" + pullRequestsToday + " opened in the last 24 hours)", permission);
         }
+        if (action == RemediationAction.FIX) {
+            return new Decision(Verdict.ASK, "a model-written fix always waits for a person's approval", permission);
+        }
         int threshold = threshold(config);
         if (action == RemediationAction.RERUN && config.failures().rerun().automatic() && risk.value() <= threshold
                 && config.mode() == RepositoryConfig.Mode.ADVISORY) {

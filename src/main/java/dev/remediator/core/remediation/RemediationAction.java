@@ -10,6 +10,8 @@ public enum RemediationAction {
     REVERT(4, true),
     REGENERATE(3, true),
     REBASELINE(2, true),
+    /** A language model's diff: never below {@link RiskModel#MODEL_FIX_FLOOR}, always approved by a person. */
+    FIX(6, true),
     MANUAL_REVIEW(0, false);
 
     private final double baseRisk;

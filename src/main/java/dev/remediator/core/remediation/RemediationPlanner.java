@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.remediator.core.analysis.FailureCategory;
+import dev.remediator.core.assist.FixProposal;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.drift.DriftKind;
 import dev.remediator.core.drift.DriftReportMarkdown;
@@ -84,6 +85,37 @@ public final class RemediationPlanner {
         }
         return explain(failure, summary(failure) + " " + suggestion(failure));
     }
+
+    /**
+     * A language model's fix for the failure: a {@link RemediationAction#FIX} that always waits for a person, scored
+     * as the change it is (never below {@link RiskModel#MODEL_FIX_FLOOR}), its diff shown in full.
+     */
+    public PlannedRemediation planModelFix(FailureCase failure, FixProposal fix, String model) {
+        int lines = fix.linesAdded() + fix.linesRemoved();
+        String explanation = "A language model (" + MarkdownText.code(model) + ") proposes this fix. Remediator checked "
+                + "that it applies exactly to the files at the failing commit and weakens no test or CI; nothing else "
+                + "in it was verified, and CI judges it on a draft pull request. The model says: "
+                + MarkdownText.escape(fix.explanation()) + "\n\nIt changes " + lines + " line" + (lines == 1 ? "" : "s")
+                + " (+" + fix.linesAdded() + " −" + fix.linesRemoved() + ") in " + tests(fix.paths()) + ":\n\n"
+                + MarkdownText.codeBlock(fix.diff());
+        return remediation(failure, RemediationAction.FIX, MODEL_FIX_TARGET + fix.digest(),
+                inputs(failure, RemediationAction.FIX, failure.verdict().confidence(), fix.paths(), lines), explanation,
+                null);
+    }
+
+    /** A model's fix that the checks refused: shown as a skipped {@link RemediationAction#FIX}, with the reason. */
+    public PlannedRemediation refusedModelFix(FailureCase failure, String key, List<String> paths, String reason) {
+        RiskModel.Inputs inputs = inputs(failure, RemediationAction.FIX, failure.verdict().confidence(), paths, 0);
+        return new PlannedRemediation(RemediationAction.FIX, MODEL_FIX_TARGET + key, riskModel.score(inputs),
+                new Policy.Decision(Policy.Verdict.SKIP, "the model's fix is refused: " + reason,
+                        failure.context().config().approval().permission()),
+                "A language model proposed a fix for " + tests(paths) + "; Remediator refused it, as it refuses every "
+                        + "change that weakens tests or CI or does not apply exactly.",
+                null);
+    }
+
+    /** A model fix's target: the digest of its diff, by which its diff is found again. */
+    public static final String MODEL_FIX_TARGET = "diff:";
 
     /**
      * The drift of a pushed commit: a regeneration for each CODE_STALE node and a rebaseline for each

@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public final class RiskModel {
 
+    /** A model-written fix is never scored below this, whatever else speaks for it. */
+    public static final double MODEL_FIX_FLOOR = 6;
+
     /** What a remediation would change and on what grounds. */
     public record Inputs(RemediationAction action, double confidence, List<String> touchedPaths, int linesChanged,
             List<String> protectedPathsTouched, String targetBranch, boolean targetBranchProtected,
@@ -72,7 +75,13 @@ public final class RiskModel {
                 factors.add(new RiskFactor("track record", -1, record));
             }
         }
-        return new RiskScore(factors);
+        RiskScore score = new RiskScore(factors);
+        if (in.action() == RemediationAction.FIX && score.value() < MODEL_FIX_FLOOR) {
+            factors.add(new RiskFactor("written by a model", MODEL_FIX_FLOOR - score.value(),
+                    "a model-written change is never scored below " + (int) MODEL_FIX_FLOOR));
+            score = new RiskScore(factors);
+        }
+        return score;
     }
 
     private static String describe(RemediationAction action) {
@@ -82,6 +91,7 @@ public final class RiskModel {
             case REVERT -> "takes a commit out of the branch";
             case REGENERATE -> "replaces generated files";
             case REBASELINE -> "updates the provenance manifest only";
+            case FIX -> "a language model wrote this change; CI and a person judge it";
             case MANUAL_REVIEW -> "explanation only";
         };
     }

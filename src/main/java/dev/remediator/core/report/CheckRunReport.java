@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.Location;
+import dev.remediator.core.assist.ModelExplanation;
+import dev.remediator.core.assist.ModelReading;
 import dev.remediator.core.config.ConfigProblem;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.lifecycle.FixValidation;
@@ -98,8 +100,50 @@ public final class CheckRunReport {
         for (RemediationView remediation : report.remediations()) {
             out.append(remediation(remediation)).append('\n');
         }
+        out.append(modelReading(report.modelReading()));
         out.append(configWarning(report.configLocation(), report.configProblems()));
         return out.toString();
+    }
+
+    static final String MODEL_HEADING = "### A model's reading, not verified";
+
+    /**
+     * The language model's reading under its own heading, labelled as such: the rule-based analysis above decides.
+     * The model's words go through the one escaping path, as log text does.
+     */
+    static String modelReading(ModelReading reading) {
+        if (reading == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(MODEL_HEADING).append("\n\n");
+        ModelExplanation explanation = reading.explanation();
+        if (explanation == null) {
+            return out.append("No reading this time: ").append(modelText(reading.note()))
+                    .append(". The rule-based analysis above stands.\n\n").toString();
+        }
+        out.append("<sub>Written by the language model ").append(MarkdownText.code(reading.model()))
+                .append(" from the evidence below; nothing in it was checked, and it decides nothing")
+                .append(reading.cached() ? ". Asked for an earlier run with the same failure" : "").append(".</sub>\n\n")
+                .append("**Root cause:** ").append(modelText(explanation.rootCause())).append("\n\n")
+                .append("**Suggested fix:** ").append(modelText(explanation.suggestedFix())).append("\n\n")
+                .append("**The model's confidence:** ").append(MarkdownBlocks.percent(explanation.confidence()))
+                .append("\n\n");
+        if (!explanation.evidence().isEmpty()) {
+            out.append("Lines it relies on:\n\n");
+            explanation.evidence().forEach(cited -> out.append("- ").append(MarkdownText.code(cited.job())).append(" line ")
+                    .append(cited.line()).append(": ").append(MarkdownText.code(cited.text())).append('\n'));
+            out.append('\n');
+        }
+        if (explanation.ungrounded() > 0) {
+            out.append("<sub>").append(explanation.ungrounded()).append(" more line")
+                    .append(explanation.ungrounded() == 1 ? " it named was" : "s it named were")
+                    .append(" never sent to it, and left out.</sub>\n\n");
+        }
+        return out.toString();
+    }
+
+    private static String modelText(String text) {
+        return MarkdownText.escape(SecretMasker.mask(text));
     }
 
     static String remediation(RemediationView r) {

@@ -1,5 +1,6 @@
 package dev.remediator.core.report;
 
+import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.remediation.RiskScore;
 import dev.remediator.core.text.MarkdownText;
 
@@ -49,6 +50,24 @@ public final class PullRequestText {
                 + "other file changes.", explanation, evidenceLink, risk, auditId, "Close this pull request, or after "
                         + "merging revert the merge commit: the manifest then holds the old hashes again and the node "
                         + "shows as BENIGN drift.");
+    }
+
+    /**
+     * The draft of a language model's fix: the model's own explanation, labelled as such, and the diff's size. The
+     * explanation passed in is the remediation's, which already quotes the model through the escaping path.
+     */
+    public static Text modelFix(String headBranch, int files, int linesAdded, int linesRemoved, String explanation,
+            String evidenceLink, RiskScore risk, long auditId) {
+        return draft("fix(ci): a model's proposed fix on " + oneLine(headBranch), "This draft applies a fix written by "
+                + "a language model: " + files + " file" + (files == 1 ? "" : "s") + ", +" + linesAdded + " −" + linesRemoved
+                + " lines. Nothing in it was verified beyond applying exactly and weakening no test or CI: read it as a"
+                + " proposal, and let CI judge it.", explanation, evidenceLink, risk, auditId, "Close this pull request: "
+                        + "nothing has changed on any other branch. After merging, revert the merge commit.");
+    }
+
+    /** Where a failed run's evidence is: its Remediator check run. */
+    public static String evidenceLink(String repository, long runId, String headSha) {
+        return "run " + runId + " of " + repository + " (the Remediator check run on " + CommitChange.shortSha(headSha) + ")";
     }
 
     /** What it does, why, the evidence, the risk, the audit id, and how to undo. */

@@ -4,6 +4,7 @@ import dev.remediator.flow.lifecycle.PlannedRemediations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,14 @@ import dev.remediator.core.analysis.JobAnalysis;
 import dev.remediator.core.analysis.LogAnalyzer;
 import dev.remediator.core.analysis.PassingLog;
 import dev.remediator.core.analysis.RunAnalysis;
+import dev.remediator.core.assist.FailureBrief;
 import dev.remediator.core.config.LoadedConfig;
 import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.remediation.FailureCase;
+import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationPlanner;
+import dev.remediator.flow.assist.FailureExplanations;
+import dev.remediator.flow.assist.ModelFixes;
 import dev.remediator.github.GitHubRepositories;
 import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.RemediationStore;
@@ -61,6 +66,12 @@ public class FailureAnalysis {
 
     @Inject
     PassingBaselines baselines;
+
+    @Inject
+    FailureExplanations explanations;
+
+    @Inject
+    ModelFixes fixes;
 
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final RemediationPlanner planner = new RemediationPlanner();
@@ -104,10 +115,28 @@ public class FailureAnalysis {
                 config.problems()), millis, deliveryId);
         LOG.infof("Run %d of %s: %s (%.0f %%), %d failed job(s), analysed in %d ms", run.runId(), run.repository(),
                 analysis.category(), analysis.confidence() * 100, analyses.size(), millis);
+        FailureBrief brief = explanations.wanted(config.config()) || fixes.wanted(config.config())
+                ? FailureExplanations.brief(run.workflowName(), analysis, failedSteps(jobs), failure.history().culprit()
+                        .orElse(null))
+                : null;
+        if (explanations.wanted(config.config())) {
+            explanations.explain(run.installationId(), run.repositoryId(), run.runId(), run.attempt(), brief);
+        }
         if (remediate) {
-            act(github, run, failure, config.config(), deliveryId);
+            List<PlannedRemediation> plan = new ArrayList<>(planner.plan(failure));
+            if (fixes.wanted(config.config())) {
+                fixes.propose(github, run.installationId(), failure, analysis, brief, config.config())
+                        .ifPresent(plan::add);
+            }
+            act(github, run, plan, config.config(), deliveryId);
         }
         reports.publish(github, run.runId());
+    }
+
+    private static Map<String, List<String>> failedSteps(List<RepositoryGitHub.WorkflowJob> jobs) {
+        Map<String, List<String>> steps = new LinkedHashMap<>();
+        jobs.stream().filter(RepositoryGitHub.WorkflowJob::failed).forEach(job -> steps.put(job.name(), job.failedSteps()));
+        return steps;
     }
 
     /** Runs of the same workflow that failed with failing tests at the commit a green run just passed. */
@@ -135,16 +164,16 @@ public class FailureAnalysis {
             if (!failure.history().flakyTests().isEmpty()) {
                 LOG.infof("Run %d of %s passed where run %d failed: %d flaky test(s)", green.runId(), green.repository(),
                         runId, failure.history().flakyTests().size());
-                act(github, red, failure, config.config(), deliveryId);
+                act(github, red, planner.plan(failure), config.config(), deliveryId);
                 reports.publish(github, runId);
             }
         }
     }
 
     /** Stores the plan, applies the policy's decision to what is new, and executes what may run now. */
-    void act(RepositoryGitHub github, FailedRun run, FailureCase failure, RepositoryConfig config, String deliveryId)
-            throws IOException {
-        remediations.act(github, planner.plan(failure),
+    void act(RepositoryGitHub github, FailedRun run, List<PlannedRemediation> plan, RepositoryConfig config,
+            String deliveryId) throws IOException {
+        remediations.act(github, plan,
                 (planned, deadline) -> store.propose(run.key(), planned, deadline, deliveryId), config, deliveryId);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.remediator.core.config.RepositoryConfig;
-import dev.remediator.core.history.CommitChange;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.ProtectedPaths;
 import dev.remediator.core.remediation.QuarantineFile;
@@ -125,7 +124,6 @@ public class FailureFixes implements RemediationActions {
     }
 
     private static String evidenceLink(RepositoryGitHub github, Remediation remediation) {
-        return "run " + remediation.runId() + " of " + github.fullName() + " (the Remediator check run on "
-                + CommitChange.shortSha(remediation.headSha()) + ")";
+        return PullRequestText.evidenceLink(github.fullName(), remediation.runId(), remediation.headSha());
     }
 }

@@ -24,6 +24,7 @@ import dev.remediator.github.RepositoryGitHub;
 import dev.remediator.store.GitHubLinks;
 import dev.remediator.core.lifecycle.Remediation;
 import dev.remediator.store.FixValidationStore;
+import dev.remediator.store.ModelStore;
 import dev.remediator.store.RemediationStore;
 import dev.remediator.store.RunHistoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +65,9 @@ public class RunReports implements RemediationReport {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    ModelStore models;
 
     /**
      * The in-progress check run, once per workflow run: a redelivery or a re-analysis finds it again.
@@ -126,7 +130,8 @@ public class RunReports implements RemediationReport {
                 analysis.culprit(), remediations.forRun(github.repositoryId(), runId).stream()
                         .filter(r -> r.runAttempt() == analysis.run().attempt())
                         .map(r -> RemediationView.of(r, validations.find(r.id()).orElse(null))).toList(),
-                analysis.configProblems(), analysis.configLocation());
+                analysis.configProblems(), analysis.configLocation(),
+                models.reading(github.repositoryId(), runId, analysis.run().attempt()).orElse(null));
         CheckRunReport.Rendered rendered = CheckRunReport.render(report);
         updateCheckRun(github, runId, checkRun.get(), rendered);
         for (int pull : analysis.pullRequests()) {

@@ -100,7 +100,7 @@ class RepositoryConfigParserTest {
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                 "`max_pr_per_day`: unknown key, ignored (did you mean `max_prs_per_day`?); known: mode, risk_threshold,"
                         + " protected, protected_paths, max_prs_per_day, approval, failures, drift, notify, automerge,"
-                        + " commits",
+                        + " commits, llm",
                 "`mode`: expected one of advisory, auto, got \"yolo\"",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`protected`: expected true or false, got \"yes\"",
@@ -116,7 +116,7 @@ class RepositoryConfigParserTest {
     void aKeyOfANewerVersionIsAWarningAndTheValidRestApplies() {
         LoadedConfig loaded = parse("""
                 mode: auto
-                llm: { explain: true }
+                telemetry: { enabled: true }
                 risk_threshold: 12
                 max_prs_per_day: 2
                 approval: { timeout_hour: 4, permission: maintain }
@@ -124,8 +124,8 @@ class RepositoryConfigParserTest {
                 """);
 
         assertThat(loaded.problems()).extracting(ConfigProblem::toString).containsExactly(
-                "`llm`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
-                        + " max_prs_per_day, approval, failures, drift, notify, automerge, commits",
+                "`telemetry`: unknown key, ignored; known: mode, risk_threshold, protected, protected_paths,"
+                        + " max_prs_per_day, approval, failures, drift, notify, automerge, commits, llm",
                 "`risk_threshold`: expected a whole number from 0 to 10, got 12",
                 "`approval.timeout_hour`: unknown key, ignored (did you mean `approval.timeout_hours`?); known:"
                         + " timeout_hours, permission, allow_author",

@@ -34,6 +34,8 @@ class AutoMergePolicyTest {
         assertThat(decide(config(true, false), RemediationAction.QUARANTINE, LOW, List.of(".github/workflows/ci.yml"),
                 false).reason()).contains("protected paths (.github/workflows/ci.yml)");
         assertThat(decide(config(true, false), RemediationAction.QUARANTINE, LOW, List.of(), true).enable()).isFalse();
+        assertThat(decide(config(true, false), RemediationAction.FIX, LOW, List.of("src/Calc.java"), false))
+                .isEqualTo(new AutoMergePolicy.Verdict(false, "a model-written fix is never merged without a person"));
     }
 
     private static AutoMergePolicy.Verdict decide(RepositoryConfig config, RemediationAction action, RiskScore risk,
@@ -45,6 +47,6 @@ class AutoMergePolicyTest {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(d.mode(), d.riskThreshold(), protectedRepository, d.protectedPaths(),
                 d.maxPrsPerDay(), d.approval(), d.failures(), d.drift(), d.notifications(),
-                new AutoMerge(enabled, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH), d.commits());
+                new AutoMerge(enabled, List.of("quarantine", "rebaseline"), 2, MergeMethod.SQUASH), d.commits(), d.llm());
     }
 }

@@ -33,7 +33,7 @@ class DriftRemediationPlanTest {
     private static RepositoryConfig config(RepositoryConfig.Mode mode, List<String> protectedPaths, int maxPrs) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, d.riskThreshold(), false, protectedPaths, maxPrs, d.approval(), d.failures(),
-                d.drift(), d.notifications(), d.autoMerge(), d.commits());
+                d.drift(), d.notifications(), d.autoMerge(), d.commits(), d.llm());
     }
 
     /** A node of context {@code api} with {@code generated} files under gen/{id}/. */

@@ -16,7 +16,7 @@ class PolicyTest {
     private static RepositoryConfig config(Mode mode, int threshold, boolean protectedRepository, int maxPrs) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, protectedRepository, d.protectedPaths(), maxPrs, d.approval(),
-                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits(), d.llm());
     }
 
     private static RiskScore risk(double points) {
@@ -34,7 +34,9 @@ class PolicyTest {
             "AUTO,     QUARANTINE, 3, 3, true,  0, 5, ASK,  MAINTAIN",
             "AUTO,     REVERT,     8, 9, false, 0, 5, RUN,  ADMIN",
             "AUTO,     REVERT,     2, 3, false, 5, 5, SKIP, WRITE",
-            "AUTO,     RERUN,      1, 3, false, 9, 5, RUN,  WRITE" })
+            "AUTO,     RERUN,      1, 3, false, 9, 5, RUN,  WRITE",
+            "AUTO,     FIX,        6,10, false, 0, 5, ASK,  WRITE",
+            "AUTO,     FIX,        6,10, false, 5, 5, SKIP, WRITE" })
     void decides(Mode mode, RemediationAction action, double points, int threshold, boolean protectedRepository,
             int prsToday, int maxPrs, Policy.Verdict verdict, Permission permission) {
         Policy.Decision decision = new Policy().decide(action, risk(points), config(mode, threshold, protectedRepository,
@@ -50,7 +52,7 @@ class PolicyTest {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         RepositoryConfig asking = new RepositoryConfig(Mode.ADVISORY, 3, false, d.protectedPaths(), 5, d.approval(),
                 new RepositoryConfig.Failures(List.of(), new RepositoryConfig.Rerun(true, 1, false), d.failures().revert(),
-                        d.failures().quarantine()), d.drift(), d.notifications(), d.autoMerge(), d.commits());
+                        d.failures().quarantine()), d.drift(), d.notifications(), d.autoMerge(), d.commits(), d.llm());
         assertThat(new Policy().decide(RemediationAction.RERUN, risk(1), asking, 0, List.of()).verdict())
                 .isEqualTo(Policy.Verdict.ASK);
     }

@@ -32,7 +32,7 @@ class RemediationPlannerTest {
     private static RepositoryConfig withMode(RepositoryConfig.Mode mode, int threshold) {
         RepositoryConfig d = RepositoryConfig.DEFAULTS;
         return new RepositoryConfig(mode, threshold, false, d.protectedPaths(), d.maxPrsPerDay(), d.approval(),
-                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits());
+                d.failures(), d.drift(), d.notifications(), d.autoMerge(), d.commits(), d.llm());
     }
 
     /** A situation: what failed, where, what history knows. Defaults: a test failure on main, first attempt. */

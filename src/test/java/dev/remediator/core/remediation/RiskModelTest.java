@@ -35,6 +35,17 @@ class RiskModelTest {
     }
 
     @Test
+    void aModelWrittenFixIsNeverScoredBelowSixWhateverSpeaksForIt() {
+        RiskScore sure = model.score(inputs(RemediationAction.FIX, 1.0, 1, 2, List.of(), false, false, new TrackRecord(9, 0)));
+
+        assertThat(sure.value()).isEqualTo(RiskModel.MODEL_FIX_FLOOR);
+        assertThat(sure.factors()).extracting(RiskFactor::name).containsExactly("action", "track record",
+                "written by a model");
+        assertThat(model.score(inputs(RemediationAction.FIX, 0.5, 1, 2, List.of(), false, true, TrackRecord.NONE)).value())
+                .as("what raises it counts").isGreaterThan(RiskModel.MODEL_FIX_FLOOR);
+    }
+
+    @Test
     void aPoorTrackRecordRaisesTheRiskAndAGoodOneLowersIt() {
         double neutral = model.score(inputs(RemediationAction.QUARANTINE, 1, 1, 1, List.of(), false, false,
                 TrackRecord.NONE)).value();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.remediator.core.assist.ModelExplanation;
+import dev.remediator.core.assist.ModelReading;
 import dev.remediator.core.analysis.Evidence;
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.analysis.JobAnalysis;
@@ -41,7 +43,7 @@ class CheckRunReportTest {
     private static RunReport report(RemediationView remediation, List<ConfigProblem> problems) {
         return new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
                 "https://github.com/octo-org/api/actions/runs/42", ANALYSIS, null, List.of(remediation), problems,
-                "octo-org/api:.github/remediator.yml");
+                "octo-org/api:.github/remediator.yml", null);
     }
 
     @Test
@@ -104,7 +106,7 @@ class CheckRunReportTest {
                 List.of(longBlock, shortBlock), List.of(), List.of(), 50, 5000)));
         RunReport report = new RunReport("octo-org/api", 42, 1, "CI", "5ha5ha5ha5ha", "main",
                 "https://github.com/octo-org/api/actions/runs/42", analysis, null, List.of(), List.of(),
-                "octo-org/api:.github/remediator.yml");
+                "octo-org/api:.github/remediator.yml", null);
 
         String text = CheckRunReport.render(report).text();
 
@@ -133,5 +135,24 @@ class CheckRunReportTest {
     void theStickyCommentCarriesItsMarkerAndStaysWithinGitHubsLimit() {
         String comment = StickyComment.render(report(remediation(RemediationState.DONE, 7), List.of()));
         assertThat(comment).startsWith(StickyComment.MARKER).hasSizeLessThanOrEqualTo(65_535);
+    }
+
+    @Test
+    void aModelsReadingHasItsOwnHeadingItsWordsEscapedAndOnlyTheLinesItWasSent() {
+        ModelExplanation explanation = new ModelExplanation("**Approved** by @octo-org/admins <b>now</b>",
+                "see [here](https://evil.example)", 0.7,
+                List.of(new ModelExplanation.Cited("build", 12, "error: token ghp_abcdefghijklmnopqrstuvwxyz0123456789")), 2);
+
+        String reading = CheckRunReport.modelReading(ModelReading.of(explanation, "gpt-4o-mini", true));
+
+        assertThat(reading).startsWith("### A model's reading, not verified\n\n<sub>Written by the language model "
+                + "`gpt-4o-mini`").contains("Asked for an earlier run with the same failure", "**The model's confidence:** 70 %",
+                "2 more lines it named were never sent to it, and left out");
+        assertThat(reading).doesNotContain("**Approved**", "<b>", "](https://evil.example)", "@octo-org/admins",
+                "ghp_abcdefghij");
+        assertThat(CheckRunReport.modelReading(ModelReading.none("gpt-4o-mini", "the provider answered HTTP 503")))
+                .isEqualTo("### A model's reading, not verified\n\nNo reading this time: the provider answered HTTP 503. "
+                        + "The rule-based analysis above stands.\n\n");
+        assertThat(CheckRunReport.modelReading(null)).isEmpty();
     }
 }
