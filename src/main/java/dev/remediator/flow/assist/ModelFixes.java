@@ -199,7 +199,7 @@ public class ModelFixes implements RemediationActions {
                 tree.add(new RevertPlan.TreeChange(file.getKey(), entry == null ? "100644" : entry.mode(),
                         github.createBlob(file.getValue())));
             }
-            return github.createCommit("Apply a model's proposed fix (" + fix.paths().size() + " files, +"
+            return pullRequests.commit(github, config, "Apply a model's proposed fix (" + fix.paths().size() + " files, +"
                     + fix.linesAdded() + " -" + fix.linesRemoved() + ")\n\nWritten by a language model, approved by a "
                     + "person. Remediator audit id " + remediation.id() + ".\n", github.createTree(headCommit.treeSha(), tree),
                     head);
