@@ -48,8 +48,12 @@ final class Block {
     private static final Pattern UNITTEST_END = Pattern.compile("^-{70}$|^Ran \\d+ tests?\\b.*");
     private static final Pattern CARGO_SECTION = Pattern.compile("^---- .+ ----$");
     private static final Pattern FRAMES_MORE = Pattern.compile("^\\.\\.\\. \\d+ more$");
-    private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error " };
-    private static final String[] OTHER_LEVELS = { "[INFO]", "[WARNING]", "[WARN]", "[DEBUG]" };
+    /** Prefixes of a tool's lines that group them: every line with the anchor's prefix continues its block. */
+    private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error ", "[error] " };
+    /** Prefixes of every line of a tool (sbt's level): indentation counts after them, but they group nothing. */
+    private static final String[] LEVEL_PREFIXES = { "[info] " };
+    private static final String[] OTHER_LEVELS = { "[INFO]", "[WARNING]", "[WARN]", "[DEBUG]", "[info]", "[warn]",
+            "[success]" };
     private static final String[] LIBRARY_FRAMES = { "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.",
             "org.junit.", "junit.", "org.opentest4j.", "org.apache.maven.", "org.gradle.", "org.testng.", "worker.org.gradle.",
             "org.assertj.", "org.hamcrest.", "org.mockito.", "org.springframework.", "node:", "internal/", "<anonymous>",
@@ -84,6 +88,12 @@ final class Block {
             // Ant prints every line of a test's report behind its task's name
             p = anchor.substring(0, anchor.indexOf("[junit] ") + "[junit] ".length());
         }
+        boolean grouping = !p.isEmpty();
+        for (String candidate : LEVEL_PREFIXES) {
+            if (p.isEmpty() && anchor.startsWith(candidate)) {
+                p = candidate;
+            }
+        }
         prefix = p;
         String body = anchor.substring(p.length());
         indent = indentation(body);
@@ -107,7 +117,7 @@ final class Block {
                     ? Shape.HEADING : Shape.LINE;
             sectionStart = null;
         }
-        inGroup = !prefix.isEmpty();
+        inGroup = grouping;
     }
 
     /** Offers the next line (cleaned, with its runner marker); after {@link Step#END} the block takes no more. */
