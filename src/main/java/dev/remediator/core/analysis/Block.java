@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
  * The extent of a failure from the line a rule recognised (its anchor) onwards, decided line by line as the log is
  * read: the exception with its message and first stack frames, a pytest or cargo section, a Jest {@code ●} block,
  * Gradle's "What went wrong", a Surefire failure with its assertion message, a compiler error with its source line and
- * caret, a group of {@code [ERROR]} or {@code npm ERR!} lines. A block ends at a blank line (inside sections, at two),
- * at a line indented less than its body, at a new step or group, at the start of the next section of its kind, or at
- * {@value #MAX_LINES} lines.
+ * caret, a group of {@code [ERROR]}, sbt {@code [error]} or {@code npm ERR!} lines, a numbered PHPUnit failure. A
+ * block ends at a blank line (inside sections, at two), at a line indented less than its body, at a new step or
+ * group, at the start of the next section of its kind, or at {@value #MAX_LINES} lines.
  *
  * <p>Stack traces are cut: every frame up to the first of the project's own (not the JDK's, a test framework's, a
  * build tool's or a dependency's) and {@value #FRAMES_AFTER_OWN} more, or {@value #MAX_FRAMES} frames when none is
@@ -44,6 +44,9 @@ final class Block {
     private static final Pattern PYTEST_SECTION = Pattern.compile("^_{3,} .+ _{3,}$");
     private static final Pattern UNITTEST_HEADING = Pattern.compile("^(?:FAIL|ERROR): \\S+.*");
     private static final Pattern NUMBERED_HEADING = Pattern.compile("^\\s+\\d+\\) \\S");
+    /** PHPUnit's numbered failures start at the margin; its verdict ({@code FAILURES!}) follows the last. */
+    private static final Pattern NUMBERED_AT_MARGIN = Pattern.compile("^\\d+\\) \\S");
+    private static final Pattern VERDICT = Pattern.compile("^[A-Z][A-Z ]+!$");
     /** unittest's line under its last section, before {@code Ran N tests}. */
     private static final Pattern UNITTEST_END = Pattern.compile("^-{70}$|^Ran \\d+ tests?\\b.*");
     private static final Pattern CARGO_SECTION = Pattern.compile("^---- .+ ----$");
@@ -64,6 +67,7 @@ final class Block {
     private final int indent;
     private final String sectionStart;
     private final boolean indentedSection;
+    private final boolean numberedSection;
     private int messageLines;
     private boolean inGroup;
     private int pendingBlanks;
@@ -98,8 +102,9 @@ final class Block {
         String body = anchor.substring(p.length());
         indent = indentation(body);
         String trimmed = body.strip();
-        // Jest's "●" and the numbered examples of RSpec, Mocha and PHPUnit: a body indented deeper, blank lines inside
+        // Jest's "●" and the numbered examples of RSpec and Mocha: a body indented deeper, blank lines inside
         indentedSection = trimmed.startsWith("● ") || NUMBERED_HEADING.matcher(body).find() && !trimmed.endsWith(":");
+        numberedSection = NUMBERED_AT_MARGIN.matcher(body).find() && !trimmed.endsWith(":");
         if (PYTEST_SECTION.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "___";
@@ -109,6 +114,9 @@ final class Block {
         } else if (UNITTEST_HEADING.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "======";
+        } else if (numberedSection) {
+            shape = Shape.SECTION;
+            sectionStart = null;
         } else if (indentedSection || trimmed.equals("* What went wrong:")) {
             shape = Shape.SECTION;
             sectionStart = trimmed.startsWith("● ") ? "● " : "* ";
@@ -154,6 +162,9 @@ final class Block {
         if (shape == Shape.SECTION) {
             if (indentedSection) {
                 return depth > indent && !trimmed.startsWith(sectionStart);
+            }
+            if (numberedSection) {
+                return !NUMBERED_AT_MARGIN.matcher(body).find() && !VERDICT.matcher(trimmed).matches();
             }
             return !trimmed.startsWith(sectionStart) && !trimmed.startsWith("====") && !trimmed.equals("failures:")
                     && !trimmed.startsWith("test result:") && !UNITTEST_END.matcher(trimmed).matches();

@@ -33,6 +33,8 @@ final class EvidenceBoard {
     static final double CONTEXT = 0.2;
     /** Findings at least this heavy come from rules specific to a tool. */
     static final double SPECIFIC = 0.6;
+    /** Findings at least this heavy name one failure each (a test's, a compiler error), not a kind of trouble. */
+    static final double DECISIVE = 0.85;
 
     /**
      * A rule's verdict on some lines, with its weight after the marker bonus and the passing log's say; {@code note}
@@ -95,7 +97,17 @@ final class EvidenceBoard {
         private boolean canTake(Finding finding) {
             return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
-                    && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
+                    && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN
+                    && !isAnotherFailureOfItsKind(finding);
+        }
+
+        /**
+         * A decisive rule recognising again, after the chunk, what it recognised first is another failure (the next
+         * test, the next compiler error): it gets a chunk of its own, so that the first is not read as one with all
+         * those that follow it.
+         */
+        private boolean isAnotherFailureOfItsKind(Finding finding) {
+            return finding.start() > end && finding.weight() >= DECISIVE && best.rule().equals(finding.rule());
         }
 
         private void take(Finding finding) {

@@ -476,9 +476,19 @@ final class LogScan implements Findings {
             block = new Block(keyLine.text());
             blockAnchor = finding;
             blockLines = new TreeMap<>(lines);
-        } else {
+        } else if (!isPartOfOpenBlock(finding)) {
             board.add(finding);
         }
+    }
+
+    /**
+     * Whether the finding only repeats, inside the open block of a failure already named, that something went wrong
+     * (an error word in an assertion message or a stack trace): the block says it better, and on the board the
+     * finding would join that block to the next failure's.
+     */
+    private boolean isPartOfOpenBlock(Finding finding) {
+        return block != null && dispatching && finding.keyLine() == lineNumber
+                && finding.weight() < EvidenceBoard.SPECIFIC && blockAnchor.rule().category() != FailureCategory.UNKNOWN;
     }
 
     @Override
