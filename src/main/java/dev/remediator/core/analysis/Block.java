@@ -1,5 +1,6 @@
 package dev.remediator.core.analysis;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,12 +56,17 @@ final class Block {
     private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error ", "[error] " };
     /** Prefixes of every line of a tool (sbt's level): indentation counts after them, but they group nothing. */
     private static final String[] LEVEL_PREFIXES = { "[info] " };
+    /** xUnit's lines as {@code dotnet test} shows them, behind the time they were printed at. */
+    private static final Pattern XUNIT_PREFIX = Pattern.compile("^\\[xUnit\\.net [\\d:.]+\\] ");
+    /** VSTest's {@code Failed Name [12 ms]}: its error message and stack trace follow at the same indentation. */
+    private static final Pattern VSTEST_FAILED = Pattern.compile("^Failed \\S.* \\[[^\\]]+\\]$");
     private static final String[] OTHER_LEVELS = { "[INFO]", "[WARNING]", "[WARN]", "[DEBUG]", "[info]", "[warn]",
             "[success]" };
     private static final String[] LIBRARY_FRAMES = { "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.",
             "org.junit.", "junit.", "org.opentest4j.", "org.apache.maven.", "org.gradle.", "org.testng.", "worker.org.gradle.",
             "org.assertj.", "org.hamcrest.", "org.mockito.", "org.springframework.", "node:", "internal/", "<anonymous>",
-            "Object.<anonymous> (node_modules", "process.processTicksAndRejections" };
+            "Object.<anonymous> (node_modules", "process.processTicksAndRejections", "System.", "Microsoft.", "Xunit.",
+            "NUnit.", "FluentAssertions.", "Shouldly." };
 
     private final Shape shape;
     private final String prefix;
@@ -80,7 +86,8 @@ final class Block {
     private int offset;
 
     /** Opens a block at its anchor, cleaned of timestamp, colours and runner marker. */
-    Block(String anchor) {
+    Block(String line) {
+        String anchor = withoutTimePrefix(line);
         String p = "";
         for (String candidate : PREFIXES) {
             if (anchor.startsWith(candidate)) {
@@ -122,6 +129,7 @@ final class Block {
             sectionStart = trimmed.startsWith("● ") ? "● " : "* ";
         } else {
             shape = trimmed.endsWith("<<< FAILURE!") || trimmed.endsWith("<<< ERROR!") || trimmed.endsWith(":")
+                    || VSTEST_FAILED.matcher(trimmed).matches()
                     ? Shape.HEADING : Shape.LINE;
             sectionStart = null;
         }
@@ -129,7 +137,8 @@ final class Block {
     }
 
     /** Offers the next line (cleaned, with its runner marker); after {@link Step#END} the block takes no more. */
-    Step offer(String text, LogMarker marker) {
+    Step offer(String line, LogMarker marker) {
+        String text = withoutTimePrefix(line);
         offset++;
         if (marker == LogMarker.GROUP || marker == LogMarker.ENDGROUP || marker == LogMarker.ERROR
                 || marker == LogMarker.SECTION || offset > MAX_LINES) {
@@ -235,6 +244,17 @@ final class Block {
             return false;
         }
         return !startsWithAny(where, LIBRARY_FRAMES);
+    }
+
+    /** The line without the time a tool prints before each of its lines (xUnit's). */
+    private static String withoutTimePrefix(String line) {
+        if (line.startsWith("[xUnit.net ")) {
+            Matcher time = XUNIT_PREFIX.matcher(line);
+            if (time.find()) {
+                return line.substring(time.end());
+            }
+        }
+        return line;
     }
 
     private static boolean startsWithAny(String text, String[] prefixes) {

@@ -98,16 +98,17 @@ final class EvidenceBoard {
             return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
                     && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN
-                    && !isAnotherFailureOfItsKind(finding);
+                    && !isAnotherFailure(finding);
         }
 
         /**
-         * A decisive rule recognising again, after the chunk, what it recognised first is another failure (the next
-         * test, the next compiler error): it gets a chunk of its own, so that the first is not read as one with all
-         * those that follow it.
+         * A decisive finding after a chunk that a decisive finding leads is another failure (the next test, the next
+         * compiler error, another tool's report of a test): it gets a chunk of its own, so that the first is not
+         * read as one with all those that follow it. What explains a failure is in its block, which the finding
+         * already spans.
          */
-        private boolean isAnotherFailureOfItsKind(Finding finding) {
-            return finding.start() > end && finding.weight() >= DECISIVE && best.rule().equals(finding.rule());
+        private boolean isAnotherFailure(Finding finding) {
+            return finding.start() > end && finding.weight() >= DECISIVE && best.weight() >= DECISIVE;
         }
 
         private void take(Finding finding) {

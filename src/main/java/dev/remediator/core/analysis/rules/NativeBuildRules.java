@@ -16,7 +16,8 @@ import dev.remediator.core.analysis.Rule;
 import dev.remediator.core.analysis.RuleSet;
 
 /**
- * Native builds: GCC and Clang ({@code file.cpp:12:5: error: ...}), MSVC ({@code file.cpp(12): error C2065: ...}),
+ * Native builds: GCC and Clang ({@code file.cpp:12:5: error: ...}), MSVC ({@code file.cpp(12): error C2065: ...}; the
+ * same form from the C#, F# and Visual Basic compilers is {@link DotnetRules}' business),
  * linkers, CMake, Make and Ninja. The compiler's and CMake's own lines say what broke; Make's and Ninja's only say
  * that a step failed.
  */
@@ -34,7 +35,7 @@ public final class NativeBuildRules implements RuleSet {
     private static final SourceMessages COMPILERS = new SourceMessages(
             "^(\\S.*?\\.(?:c|cc|cpp|cxx|c\\+\\+|h|hh|hpp|hxx|ipp|inl|m|mm|cu|cuh|f|f90|f95|s|S|swift|zig)):(\\d+):(?:(\\d+):)?"
                     + " (?:fatal )?error: ",
-            "^\\s*(\\S.*?)\\((\\d+)(?:,(\\d+))?\\)\\s?: (?:fatal )?error [A-Z]+\\d+\\s?:");
+            "^\\s*(\\S.*?(?<!\\.cs|\\.fs|\\.vb))\\((\\d+)(?:,(\\d+))?\\)\\s?: (?:fatal )?error [A-Z]+\\d+\\s?:");
     private static final Pattern CMAKE = Pattern.compile("^CMake Error(?: at (\\S+?):(\\d+))?");
 
     private final LineRules steps = new LineRules(
