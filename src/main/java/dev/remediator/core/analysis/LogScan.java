@@ -60,6 +60,12 @@ final class LogScan implements Findings {
     private static final Pattern SUMMARY_RULE = Pattern.compile(
             ".*(?:counts|summary.*|build-failure|build-failed|test-result|failing|script-failed|goal-failed"
                     + "|could-not-compile|package-failed|build-stopped|build-step-failed|class-failed|suite-failed)$");
+    /** Rules of a step's exit code. */
+    private static final Pattern EXIT_CODE_RULE = Pattern.compile("runner\\..*exit-code");
+    /** The rule of a failed step's last error-like line, when no specific rule explained the step. */
+    static final String LAST_ERROR_OF_FAILED_STEP = "generic.failed-step-error";
+    /** What that line weighs: more than any other error-like line, less than a specific rule's finding. */
+    static final double FAILED_STEP_ERROR = 0.58;
     /** Rules that only read what a failed step printed last, whatever the tool. */
     private static final Pattern STEP_OUTPUT_RULE = Pattern.compile("runner\\.(?:failed-step|log-end)");
 
@@ -99,6 +105,10 @@ final class LogScan implements Findings {
     /** The finding whose block is open; it goes on the board when the block ends. */
     private Finding blockAnchor;
     private TreeMap<Integer, String> blockLines;
+    /** Whether a specific rule recognised a line of the current step (or the step already ended with its code). */
+    private boolean stepExplained;
+    /** The last error-like finding of the current step, or {@code null}. */
+    private Finding lastErrorOfStep;
     /** Whether the rule sets are reading a line (not the end of the log), so that the buffer holds its lines. */
     private boolean dispatching;
 
@@ -290,6 +300,10 @@ final class LogScan implements Findings {
         dispatching = true;
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
         lineReported = false;
+        if (marker == LogMarker.GROUP && text.startsWith("Run ")) {
+            stepExplained = false;
+            lastErrorOfStep = null;
+        }
         for (int i = 0; i < ruleSets.length; i++) {
             long bit = 1L << i;
             if ((wanted & bit) != 0 && !(lineReported && ruleSets[i].isFallback())) {
@@ -466,6 +480,7 @@ final class LogScan implements Findings {
         Map<Integer, String> lines = linesBack(start, key, keyLine.text());
         Finding finding = new Finding(start, key, key, rule, weight, excerpt(keyLine.text()), note, lines);
         lineReported = true;
+        followStep(finding);
         if (dispatching && key == lineNumber && weight >= EvidenceBoard.CONTEXT
                 && (blockAnchor == null || blockAnchor.keyLine() < key && weight >= blockAnchor.weight())) {
             // a failure as decisive recognised inside an open block starts a block of its own; the ranges meet on the
@@ -478,6 +493,27 @@ final class LogScan implements Findings {
             blockLines = new TreeMap<>(lines);
         } else if (!isPartOfOpenBlock(finding)) {
             board.add(finding);
+        }
+    }
+
+    /**
+     * Follows what the current step's lines mean. When the step fails (its exit code) and no specific rule explained
+     * any of its lines, the last error-like line it printed is the likeliest cause: it is promoted above the other
+     * error-like lines and the step's plain last lines.
+     */
+    private void followStep(Finding finding) {
+        if (EXIT_CODE_RULE.matcher(finding.rule().id()).matches()) {
+            if (!stepExplained && lastErrorOfStep != null) {
+                Finding error = lastErrorOfStep;
+                Rule promoted = new Rule(LAST_ERROR_OF_FAILED_STEP, error.rule().category(), FAILED_STEP_ERROR);
+                board.add(new Finding(error.start(), error.end(), error.keyLine(), promoted, FAILED_STEP_ERROR,
+                        error.excerpt(), "", error.lines()));
+            }
+            stepExplained = true;
+        } else if (finding.weight() >= EvidenceBoard.SPECIFIC) {
+            stepExplained = true;
+        } else if (finding.weight() >= EvidenceBoard.CONTEXT && !finding.rule().id().startsWith("runner.")) {
+            lastErrorOfStep = finding;
         }
     }
 
@@ -615,6 +651,8 @@ final class LogScan implements Findings {
         String what;
         if (rule.equals("input.not-text")) {
             what = "not a text log";
+        } else if (rule.equals(LAST_ERROR_OF_FAILED_STEP)) {
+            what = "the failed step's last error-like line, which no specific rule explains";
         } else if (STEP_OUTPUT_RULE.matcher(rule).matches()) {
             what = "what the failed step printed last";
         } else if (rule.endsWith("exit-code")) {
