@@ -524,7 +524,8 @@ final class LogScan implements Findings {
      */
     private boolean isPartOfOpenBlock(Finding finding) {
         return block != null && dispatching && finding.keyLine() == lineNumber
-                && finding.weight() < EvidenceBoard.SPECIFIC && blockAnchor.rule().category() != FailureCategory.UNKNOWN;
+                && finding.weight() < EvidenceBoard.SPECIFIC
+                && blockAnchor.rule().category() != FailureCategory.UNKNOWN;
     }
 
     @Override

@@ -25,10 +25,12 @@ public final class ElixirRules implements RuleSet {
     static final Rule COUNTS = new Rule("exunit.counts", TEST, 0.6);
     static final Rule COMPILE_ERROR = new Rule("elixir.compile-error", COMPILATION, 0.85);
 
-    private static final Pattern FAILURE = Pattern.compile("^\\s+\\d+\\) (?:test|doctest|property) (.+) \\(([\\w.]+)\\)$");
+    private static final Pattern FAILURE = Pattern.compile(
+            "^\\s+\\d+\\) (?:test|doctest|property) (.+) \\(([\\w.]+)\\)$");
     private static final Pattern COUNT_LINE = Pattern.compile(
             "^(?:\\d+ (?:doctests?|propert(?:y|ies)), )*\\d+ tests?, [1-9]\\d* failures?");
-    private static final Pattern COMPILE_ERROR_LINE = Pattern.compile("^\\*\\* \\(CompileError\\) (\\S+?\\.exs?):(\\d+)");
+    private static final Pattern COMPILE_ERROR_LINE = Pattern.compile(
+            "^\\*\\* \\(CompileError\\) (\\S+?\\.exs?):(\\d+)");
 
     private final LineRules compiler = new LineRules(
             when("== Compilation error in file", COMPILE_ERROR));
