@@ -155,6 +155,35 @@ final class EvidenceBoard {
         open = new Chunk(finding);
     }
 
+    /** Findings from here on belong to another step: they do not join the findings before them. */
+    void newStep() {
+        if (open != null) {
+            keep(open);
+            open = null;
+        }
+    }
+
+    /**
+     * Lowers by {@code penalty} the weight of the chunks that lie wholly within the lines from {@code first} to
+     * {@code last} (a step that went on to succeed: what it printed did not stop the job).
+     */
+    void quieten(int first, int last, double penalty) {
+        List<Chunk> chunks = new ArrayList<>(kept);
+        kept.clear();
+        for (Chunk chunk : chunks) {
+            if (chunk.start >= first && chunk.end <= last) {
+                chunk.best = lighter(chunk.best, penalty);
+                chunk.bestCategorised = chunk.bestCategorised == null ? null : lighter(chunk.bestCategorised, penalty);
+            }
+            kept.add(chunk);
+        }
+    }
+
+    private static Finding lighter(Finding finding, double penalty) {
+        return new Finding(finding.start(), finding.end(), finding.keyLine(), finding.rule(),
+                Math.max(0, finding.weight() - penalty), finding.excerpt(), finding.note(), finding.lines());
+    }
+
     /** The chunks, best first; chunks that overlap once all findings are in are merged. */
     List<Chunk> ranked() {
         List<Chunk> chunks = new ArrayList<>(kept);

@@ -60,6 +60,11 @@ final class LogScan implements Findings {
     private static final Pattern SUMMARY_RULE = Pattern.compile(
             ".*(?:counts|summary.*|build-failure|build-failed|test-result|failing|script-failed|goal-failed"
                     + "|could-not-compile|package-failed|build-stopped|build-step-failed|class-failed|suite-failed)$");
+    /**
+     * How much less a finding weighs when the step that printed it went on to succeed (a linter run with
+     * {@code --exit-zero}, errors a script ignored).
+     */
+    static final double SUCCEEDED_STEP_PENALTY = 0.2;
     /** Rules of a step's exit code. */
     private static final Pattern EXIT_CODE_RULE = Pattern.compile("runner\\..*exit-code");
     /** The rule of a failed step's last error-like line, when no specific rule explained the step. */
@@ -105,6 +110,10 @@ final class LogScan implements Findings {
     /** The finding whose block is open; it goes on the board when the block ends. */
     private Finding blockAnchor;
     private TreeMap<Integer, String> blockLines;
+    /** First line of the current step ({@code ##[group]Run ...}), or 0 before the first. */
+    private int stepStart;
+    /** Whether the runner marked a line of the current step as an error. */
+    private boolean stepHadError;
     /** Whether a specific rule recognised a line of the current step (or the step already ended with its code). */
     private boolean stepExplained;
     /** The last error-like finding of the current step, or {@code null}. */
@@ -300,9 +309,12 @@ final class LogScan implements Findings {
         dispatching = true;
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
         lineReported = false;
-        if (marker == LogMarker.GROUP && text.startsWith("Run ")) {
+        if (marker == LogMarker.GROUP && text.startsWith("Run ") || text.startsWith("Post job cleanup")) {
             stepExplained = false;
             lastErrorOfStep = null;
+            endStep();
+        } else if (marker == LogMarker.ERROR) {
+            stepHadError = true;
         }
         for (int i = 0; i < ruleSets.length; i++) {
             long bit = 1L << i;
@@ -494,6 +506,19 @@ final class LogScan implements Findings {
         } else if (!isPartOfOpenBlock(finding)) {
             board.add(finding);
         }
+    }
+
+    /**
+     * Ends the current step at the line before this one. A step that printed no error went on to succeed: what it
+     * printed weighs less from now on, before the findings of the steps after it compete with it for a place.
+     */
+    private void endStep() {
+        board.newStep();
+        if (stepStart > 0 && !stepHadError) {
+            board.quieten(stepStart, lineNumber - 1, SUCCEEDED_STEP_PENALTY);
+        }
+        stepStart = lineNumber;
+        stepHadError = false;
     }
 
     /**
