@@ -31,6 +31,8 @@ public final class LintRules implements RuleSet {
     private static final Pattern FILE_HEADER = Pattern.compile("^(?:[A-Za-z]:)?[^\\s:]*[/\\\\.][^\\s:]*\\.\\w+$");
     private static final SourceMessages PROBLEMS = new SourceMessages(
             "^\\[ERROR\\] (\\S.*?):(\\d+):(?:(\\d+):)? .* \\[\\w+\\]$",
+            // Checkstyle's plain form; javac prints no column
+            "^(\\S.*?\\.java):(\\d+):(\\d+): error: ",
             "^(\\S+\\.pyi?):(\\d+):(\\d+): [A-Z]+\\d+:? ",
             "^(\\S+\\.pyi?):(\\d+):(?:(\\d+):)? error: ",
             "^(\\S+\\.kts?):(\\d+):(\\d+): (?!error:).*\\((?:[\\w-]+:)?[\\w-]+\\)$",
@@ -59,7 +61,7 @@ public final class LintRules implements RuleSet {
         List<String> keywords = new ArrayList<>(messages.keywords());
         keywords.addAll(List.of("Lint failed", "lint failed", "Linter failed", "linter failed", "Linting failed",
                 "linting failed", "Linter command failed"));
-        keywords.addAll(List.of("  error  ", "[ERROR] "));
+        keywords.addAll(List.of("  error  ", "[ERROR] ", ": error: "));
         keywords.addAll(Keywords.followedByDigit(".py:", ".pyi:", ".kt:", ".kts:", ".rb:", ".rake:", "Gemfile:",
                 "Rakefile:", ".gemspec:"));
         return keywords;

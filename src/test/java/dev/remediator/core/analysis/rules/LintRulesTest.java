@@ -72,4 +72,15 @@ class LintRulesTest {
         assertThat(first(analysis).end()).isEqualTo(3);
         assertThat(analysis.locations()).extracting(Object::toString).startsWith("fmts/fmt_test.go:42:21");
     }
+
+    @Test
+    void checkstylesPlainProblemsArePlaced() {
+        JobAnalysis analysis = analyze("lint/checkstyle-plain.log");
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.LINT);
+        assertThat(first(analysis).rule()).isEqualTo("lint.problem");
+        assertThat(first(analysis).start()).isEqualTo(3);
+        assertThat(analysis.locations()).extracting(Object::toString)
+                .containsExactly("byte-buddy-dep/src/main/java/net/bytebuddy/matcher/HasSuperTypeMatcher.java:24:8");
+    }
 }
