@@ -50,7 +50,8 @@ public final class DotnetRules implements RuleSet {
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(messages.keywords());
-        keywords.addAll(List.of(": error CS", ": error FS", ": error BC", "[FAIL]", "Failed "));
+        // VSTest's "Failed Name [12 ms]" by its duration: "Failed " alone starts too many other lines
+        keywords.addAll(List.of(": error CS", ": error FS", ": error BC", "[FAIL]", " ms]", " s]"));
         return keywords;
     }
 

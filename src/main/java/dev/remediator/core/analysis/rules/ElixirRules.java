@@ -38,7 +38,7 @@ public final class ElixirRules implements RuleSet {
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(compiler.keywords());
-        keywords.addAll(List.of(") test ", ") doctest ", ") property ", " failure", "** (CompileError) "));
+        keywords.addAll(List.of(") test ", ") doctest ", ") property ", " tests, ", " test, ", "** (CompileError) "));
         return keywords;
     }
 

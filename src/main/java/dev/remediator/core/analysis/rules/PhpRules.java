@@ -17,7 +17,8 @@ import dev.remediator.core.analysis.Rule;
 import dev.remediator.core.analysis.RuleSet;
 
 /**
- * PHP: PHPUnit's numbered failures and errors ({@code 1) Class::testMethod}, its message below) and its
+ * PHP: PHPUnit's numbered failures and errors ({@code 1) Class::testMethod}, its message below, in the list that
+ * {@code There were N failures:} opens and {@code FAILURES!} closes) and its
  * {@code Tests: N, Assertions: N, Failures: N.} count; Composer's unresolvable requirements; PHP's own parse and
  * fatal errors.
  */
@@ -31,6 +32,8 @@ public final class PhpRules implements RuleSet {
 
     /** {@code 1) Vendor\Package\ClassTest::testMethod}, with a data set's name after it. */
     private static final Pattern NUMBERED_TEST = Pattern.compile("^\\d+\\) ([\\w\\\\]+)::(\\w+)");
+    private static final Pattern FAILURE_LIST = Pattern.compile("^There (?:was|were) \\d+ (?:failures?|errors?):$");
+    private static final Pattern VERDICT = Pattern.compile("^(?:FAILURES|ERRORS|OK, but [\\w ]+)!$");
     private static final Pattern COUNT_LINE = Pattern.compile(
             "^Tests: \\d+, Assertions: \\d+, (?:Errors: [1-9]|Failures: [1-9])");
 
@@ -40,18 +43,34 @@ public final class PhpRules implements RuleSet {
             when("Parse error: ", "^(?:PHP )?Parse error: ", PARSE_ERROR),
             when("Fatal error: ", "^(?:PHP )?Fatal error: ", FATAL_ERROR));
 
+    /** Inside PHPUnit's {@code There were N failures:} list, which runs to its verdict. */
+    private boolean inFailures;
+
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(messages.keywords());
-        keywords.addAll(List.of("::test", "Tests: "));
+        keywords.addAll(List.of("There was ", "There were ", "Tests: "));
         return keywords;
+    }
+
+    @Override
+    public boolean wantsEveryLine() {
+        return inFailures;
     }
 
     @Override
     public void onLine(LogLine line, Findings findings) {
         String text = line.text();
+        if (FAILURE_LIST.matcher(text).matches()) {
+            inFailures = true;
+            return;
+        }
+        if (VERDICT.matcher(text).matches()) {
+            inFailures = false;
+            return;
+        }
         Matcher test = NUMBERED_TEST.matcher(text);
-        if (test.find()) {
+        if (inFailures && test.find()) {
             findings.failingTest(TestNames.member(test.group(1), test.group(2)));
             findings.report(line, PHPUNIT_FAILURE);
             return;

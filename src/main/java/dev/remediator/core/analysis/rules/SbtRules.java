@@ -31,7 +31,8 @@ public final class SbtRules implements RuleSet {
 
     private final LineRules summaries = new LineRules(
             when("compileIncremental) Compilation failed", COMPILE_SUMMARY),
-            when(" found", "^\\[error\\] (?:one|two|three|four|\\d+) errors? found$", ERROR_COUNTS),
+            when(" error found", "^\\[error\\] (?:one|1) error found$", ERROR_COUNTS),
+            when(" errors found", "^\\[error\\] (?:two|three|four|\\d+) errors found$", ERROR_COUNTS),
             when("[error] Failed tests:", TEST_SUMMARY),
             when("TestsFailedException", TEST_SUMMARY),
             when("TESTS FAILED ***", "\\*\\*\\* \\d+ TESTS? FAILED \\*\\*\\*", TEST_SUMMARY));
