@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * The extent of a failure from the line a rule recognised (its anchor) onwards, decided line by line as the log is
  * read: the exception with its message and first stack frames, a pytest or cargo section, a Jest {@code ●} block,
  * Gradle's "What went wrong", a Surefire failure with its assertion message, a compiler error with its source line and
- * caret, a group of {@code [ERROR]}, sbt {@code [error]} or {@code npm ERR!} lines, a numbered PHPUnit failure. A
- * block ends at a blank line (inside sections, at two), at a line indented less than its body, at a new step or
- * group, at the start of the next section of its kind, or at {@value #MAX_LINES} lines.
+ * caret, a group of {@code [ERROR]}, sbt {@code [error]} or {@code npm ERR!} lines, a numbered PHPUnit failure,
+ * Terraform's boxed diagnostic (to the box's end, blank lines included). A block ends at a blank line (inside
+ * sections, at two), at a line indented less than its body, at a new step or group, at the start of the next section
+ * of its kind, or at {@value #MAX_LINES} lines.
  *
  * <p>Stack traces are cut: every frame up to the first of the project's own (not the JDK's, a test framework's, a
  * build tool's or a dependency's) and {@value #FRAMES_AFTER_OWN} more, or {@value #MAX_FRAMES} frames when none is
@@ -56,6 +57,8 @@ final class Block {
     private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error ", "[error] " };
     /** Prefixes of every line of a tool (sbt's level): indentation counts after them, but they group nothing. */
     private static final String[] LEVEL_PREFIXES = { "[info] " };
+    /** Terraform's box around a diagnostic ({@code ╷}, then {@code │ } before each line, then {@code ╵}). */
+    private static final String BOX = "│";
     /** xUnit's lines as {@code dotnet test} shows them, behind the time they were printed at. */
     private static final Pattern XUNIT_PREFIX = Pattern.compile("^\\[xUnit\\.net [\\d:.]+\\] ");
     /** VSTest's {@code Failed Name [12 ms]}: its error message and stack trace follow at the same indentation. */
@@ -74,6 +77,8 @@ final class Block {
     private final String sectionStart;
     private final boolean indentedSection;
     private final boolean numberedSection;
+    /** Inside a box, which runs to its last bordered line, blank ones included. */
+    private final boolean boxed;
     private int messageLines;
     private boolean inGroup;
     private int pendingBlanks;
@@ -112,6 +117,7 @@ final class Block {
         // Jest's "●" and the numbered examples of RSpec and Mocha: a body indented deeper, blank lines inside
         indentedSection = trimmed.startsWith("● ") || NUMBERED_HEADING.matcher(body).find() && !trimmed.endsWith(":");
         numberedSection = NUMBERED_AT_MARGIN.matcher(body).find() && !trimmed.endsWith(":");
+        boxed = anchor.startsWith(BOX);
         if (PYTEST_SECTION.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "___";
@@ -143,6 +149,9 @@ final class Block {
         if (marker == LogMarker.GROUP || marker == LogMarker.ENDGROUP || marker == LogMarker.ERROR
                 || marker == LogMarker.SECTION || offset > MAX_LINES) {
             return Step.END;
+        }
+        if (boxed) {
+            return !text.startsWith(BOX) ? Step.END : text.substring(BOX.length()).isBlank() ? Step.SKIP : take();
         }
         boolean samePrefix = !prefix.isEmpty() && text.startsWith(prefix);
         String body = samePrefix ? text.substring(prefix.length()) : text;
