@@ -61,6 +61,9 @@ final class Block {
     private static final String BOX = "│";
     /** xUnit's lines as {@code dotnet test} shows them, behind the time they were printed at. */
     private static final Pattern XUNIT_PREFIX = Pattern.compile("^\\[xUnit\\.net [\\d:.]+\\] ");
+    /** CTest's failed test; with {@code --output-on-failure} the test's output follows at the margin. */
+    private static final Pattern CTEST_FAILED = Pattern.compile(
+            "^\\d+/\\d+ Test +#\\d+: .*\\*\\*\\*(?:Failed|Exception|Timeout)");
     /** VSTest's {@code Failed Name [12 ms]}: its error message and stack trace follow at the same indentation. */
     private static final Pattern VSTEST_FAILED = Pattern.compile("^Failed \\S.* \\[[^\\]]+\\]$");
     private static final String[] OTHER_LEVELS = { "[INFO]", "[WARNING]", "[WARN]", "[DEBUG]", "[info]", "[warn]",
@@ -135,7 +138,7 @@ final class Block {
             sectionStart = trimmed.startsWith("● ") ? "● " : "* ";
         } else {
             shape = trimmed.endsWith("<<< FAILURE!") || trimmed.endsWith("<<< ERROR!") || trimmed.endsWith(":")
-                    || VSTEST_FAILED.matcher(trimmed).matches()
+                    || VSTEST_FAILED.matcher(trimmed).matches() || CTEST_FAILED.matcher(trimmed).find()
                     ? Shape.HEADING : Shape.LINE;
             sectionStart = null;
         }
