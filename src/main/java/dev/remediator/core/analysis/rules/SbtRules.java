@@ -27,7 +27,8 @@ public final class SbtRules implements RuleSet {
     static final Rule ERROR_COUNTS = new Rule("sbt.error-counts", COMPILATION, 0.5);
     static final Rule TEST_SUMMARY = new Rule("sbt.test-summary", TEST, 0.55);
 
-    private static final Pattern SCALATEST = Pattern.compile("^(?:\\[info\\] )?\\s*- (\\S.*?) \\*\\*\\* FAILED \\*\\*\\*");
+    private static final Pattern SCALATEST = Pattern.compile(
+            "^(?:\\[info\\] )?\\s*- (\\S.*?) \\*\\*\\* FAILED \\*\\*\\*");
 
     private final LineRules summaries = new LineRules(
             when("compileIncremental) Compilation failed", COMPILE_SUMMARY),

@@ -25,9 +25,9 @@ class DotnetRulesTest {
         // the message, the frames and the test's own line; not the next test
         assertThat(failure.contains(17)).isTrue();
         assertThat(failure.end()).isLessThan(20);
-        assertThat(analysis.failingTests()).containsExactly(
-                "WindowLogger.Presentation.Tests.Forms.MainFormTests#RefreshActivityGrid_WithActivities_ShouldDisplayData",
-                "WindowLogger.Presentation.Tests.Forms.MainFormTests#RefreshActivityGrid_WithEmptyLog_ShouldDisplayCorrectly");
+        String tests = "WindowLogger.Presentation.Tests.Forms.MainFormTests#";
+        assertThat(analysis.failingTests()).containsExactly(tests + "RefreshActivityGrid_WithActivities_ShouldDisplayData",
+                tests + "RefreshActivityGrid_WithEmptyLog_ShouldDisplayCorrectly");
         // VSTest's report of the same failure keeps its message and stack trace
         assertThat(analysis.evidence()).anySatisfy(vstest -> {
             assertThat(vstest.rule()).isEqualTo("dotnet.test-failure");

@@ -23,7 +23,8 @@ class HaskellRulesTest {
         assertThat(error.rule()).isEqualTo("haskell.compiler-error");
         assertThat(error.start()).isEqualTo(2);
         assertThat(error.end()).isEqualTo(4);
-        assertThat(analysis.locations()).startsWith(new Location("T18240a.hs", 11, 11), new Location("T18240a.hs", 12, 15));
+        assertThat(analysis.locations())
+                .startsWith(new Location("T18240a.hs", 11, 11), new Location("T18240a.hs", 12, 15));
     }
 
     @Test

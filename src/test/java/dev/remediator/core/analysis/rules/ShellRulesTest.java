@@ -21,6 +21,7 @@ class ShellRulesTest {
         // the three error lines are one range: neighbours, and no step between them
         assertThat(first(analysis).start()).isEqualTo(2);
         assertThat(first(analysis).end()).isEqualTo(4);
-        assertThat(analysis.locations()).contains(new Location("release.sh", 5, null), new Location("check.sh", 3, null));
+        assertThat(analysis.locations())
+                .contains(new Location("release.sh", 5, null), new Location("check.sh", 3, null));
     }
 }

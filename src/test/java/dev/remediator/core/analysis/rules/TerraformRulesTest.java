@@ -24,7 +24,8 @@ class TerraformRulesTest {
         // the place, the source line and the explanation, blank bordered lines included; not the next box
         assertThat(error.end()).isEqualTo(8);
         assertThat(analysis.evidence()).anySatisfy(next -> assertThat(next.start()).isEqualTo(11));
-        assertThat(analysis.locations()).containsExactly(new Location("main.tf", 7, null), new Location("main.tf", 13, null));
+        assertThat(analysis.locations())
+                .containsExactly(new Location("main.tf", 7, null), new Location("main.tf", 13, null));
     }
 
     @Test
