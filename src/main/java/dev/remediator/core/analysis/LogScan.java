@@ -532,7 +532,7 @@ final class LogScan implements Findings {
                 Finding error = lastErrorOfStep;
                 Rule promoted = new Rule(LAST_ERROR_OF_FAILED_STEP, error.rule().category(), FAILED_STEP_ERROR);
                 board.add(new Finding(error.start(), error.end(), error.keyLine(), promoted, FAILED_STEP_ERROR,
-                        error.excerpt(), "", error.lines()));
+                        error.excerpt(), error.note(), error.lines()));
             }
             stepExplained = true;
         } else if (finding.weight() >= EvidenceBoard.SPECIFIC) {
