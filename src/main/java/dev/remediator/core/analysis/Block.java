@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * read: the exception with its message and first stack frames, a pytest or cargo section, a Jest {@code ●} block,
  * Gradle's "What went wrong", a Surefire failure with its assertion message, a compiler error with its source line and
  * caret, a group of {@code [ERROR]}, sbt {@code [error]} or {@code npm ERR!} lines, a numbered PHPUnit failure,
- * Terraform's boxed diagnostic (to the box's end, blank lines included). A block ends at a blank line (inside
- * sections, at two), at a line indented less than its body, at a new step or group, at the start of the next section
- * of its kind, or at {@value #MAX_LINES} lines.
+ * Terraform's boxed diagnostic (to the box's end, blank lines included), BuildKit's output of a failed step (to its
+ * closing {@code ------}). A block ends at a blank line (inside sections, at two), at a line indented less than its
+ * body, at a new step or group, at the start of the next section of its kind, or at {@value #MAX_LINES} lines.
  *
  * <p>Stack traces are cut: every frame up to the first of the project's own (not the JDK's, a test framework's, a
  * build tool's or a dependency's) and {@value #FRAMES_AFTER_OWN} more, or {@value #MAX_FRAMES} frames when none is
@@ -57,6 +57,8 @@ final class Block {
     private static final String[] PREFIXES = { "[ERROR] ", "npm ERR! ", "npm error ", "[error] " };
     /** Prefixes of every line of a tool (sbt's level): indentation counts after them, but they group nothing. */
     private static final String[] LEVEL_PREFIXES = { "[info] " };
+    /** BuildKit's box around a failed step's output: {@code > [stage 2/5] RUN ...:}, the output, then this line. */
+    private static final String BUILDKIT_BOX_END = "------";
     /** Terraform's box around a diagnostic ({@code ╷}, then {@code │ } before each line, then {@code ╵}). */
     private static final String BOX = "│";
     /** xUnit's lines as {@code dotnet test} shows them, behind the time they were printed at. */
@@ -82,6 +84,8 @@ final class Block {
     private final boolean numberedSection;
     /** Inside a box, which runs to its last bordered line, blank ones included. */
     private final boolean boxed;
+    /** Inside BuildKit's box of a failed step's output, which runs to its closing line. */
+    private final boolean buildkitBox;
     private int messageLines;
     private boolean inGroup;
     private int pendingBlanks;
@@ -121,6 +125,7 @@ final class Block {
         indentedSection = trimmed.startsWith("● ") || NUMBERED_HEADING.matcher(body).find() && !trimmed.endsWith(":");
         numberedSection = NUMBERED_AT_MARGIN.matcher(body).find() && !trimmed.endsWith(":");
         boxed = anchor.startsWith(BOX);
+        buildkitBox = trimmed.startsWith("> [") && trimmed.endsWith(":");
         if (PYTEST_SECTION.matcher(trimmed).matches()) {
             shape = Shape.SECTION;
             sectionStart = "___";
@@ -152,6 +157,9 @@ final class Block {
         if (marker == LogMarker.GROUP || marker == LogMarker.ENDGROUP || marker == LogMarker.ERROR
                 || marker == LogMarker.SECTION || offset > MAX_LINES) {
             return Step.END;
+        }
+        if (buildkitBox) {
+            return text.equals(BUILDKIT_BOX_END) ? Step.END : take();
         }
         if (boxed) {
             return !text.startsWith(BOX) ? Step.END : text.substring(BOX.length()).isBlank() ? Step.SKIP : take();

@@ -16,7 +16,7 @@ public final class Ecosystems {
                 JUnitRules::new, SwiftRules::new, JvmCompilerRules::new, NativeBuildRules::new, PythonRules::new,
                 PytestRules::new, NodeRules::new, JestRules::new, MochaRules::new, GoRules::new, CargoRules::new,
                 SbtRules::new, RubyRules::new, PhpRules::new, DotnetRules::new, HaskellRules::new, ElixirRules::new,
-                ShellRules::new, TerraformRules::new,
+                ShellRules::new, TerraformRules::new, DockerRules::new,
                 LintRules::new, JvmExceptionRules::new, GenericRules::new);
     }
 }
