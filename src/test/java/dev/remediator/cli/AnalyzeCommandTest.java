@@ -43,8 +43,9 @@ class AnalyzeCommandTest {
         assertThat(analysis.get("confidence").asDouble()).isBetween(0.5, 1.0);
         assertThat(analysis.get("transient").asBoolean()).isFalse();
         JsonNode evidence = analysis.get("evidence").get(0);
+        // the first of the two compiler errors: each is a range of its own
         assertThat(evidence.get("start").asInt()).isEqualTo(1);
-        assertThat(evidence.get("end").asInt()).isEqualTo(2);
+        assertThat(evidence.get("end").asInt()).isEqualTo(1);
         assertThat(evidence.get("rule").asText()).isEqualTo("node.typescript-error");
         assertThat(analysis.get("failingTests").isArray()).isTrue();
         JsonNode location = analysis.get("locations").get(0);

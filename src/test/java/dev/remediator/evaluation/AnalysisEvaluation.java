@@ -51,6 +51,7 @@ public final class AnalysisEvaluation {
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> misses = new ArrayList<>();
+    private final boolean everyLog;
     private boolean targetsMet = true;
 
     public static void main(String[] args) throws IOException {
@@ -60,7 +61,7 @@ public final class AnalysisEvaluation {
                     + " (expected pytorch/ and bugswarm/); give the logs directory as the argument.");
             System.exit(2);
         }
-        AnalysisEvaluation evaluation = new AnalysisEvaluation();
+        AnalysisEvaluation evaluation = new AnalysisEvaluation(args.length > 1 && args[1].equals("--every-log"));
         evaluation.pytorch(fixtures.resolve("pytorch"));
         evaluation.bugSwarm(fixtures.resolve("bugswarm"));
         evaluation.devSet(fixtures);
@@ -176,6 +177,11 @@ public final class AnalysisEvaluation {
      * The dev set: logs of the shared fixtures ({@code pytorch/...}, {@code bugswarm/...}) and the excerpts kept with
      * the tests ({@code excerpts/...} is {@code src/test/resources/logs/...}).
      */
+    /** @param everyLog whether the dev set's scores are listed for every log, not only for the misses */
+    private AnalysisEvaluation(boolean everyLog) {
+        this.everyLog = everyLog;
+    }
+
     private void devSet(Path fixtures) throws IOException {
         int logs = 0;
         double precision = 0;
@@ -203,7 +209,7 @@ public final class AnalysisEvaluation {
                 f1 += score.f1();
                 hits += score.hit() ? 1 : 0;
                 unknown += analysis.category() == dev.remediator.core.analysis.FailureCategory.UNKNOWN ? 1 : 0;
-                if (!score.hit() || score.recall() < 0.5) {
+                if (!score.hit() || score.recall() < 0.5 || everyLog) {
                     misses.add(String.format(Locale.ROOT, "dev set %-48s labelled %s; first range %s; P %.2f R %.2f",
                             name, ranges.stream().map(r -> r[0] + "-" + r[1]).toList(), ranges(analysis.evidence()),
                             score.precision(), score.recall()));

@@ -33,6 +33,8 @@ final class EvidenceBoard {
     static final double CONTEXT = 0.2;
     /** Findings at least this heavy come from rules specific to a tool. */
     static final double SPECIFIC = 0.6;
+    /** Findings at least this heavy name one failure each (a test's, a compiler error), not a kind of trouble. */
+    static final double DECISIVE = 0.85;
 
     /**
      * A rule's verdict on some lines, with its weight after the marker bonus and the passing log's say; {@code note}
@@ -95,7 +97,18 @@ final class EvidenceBoard {
         private boolean canTake(Finding finding) {
             return finding.weight() >= CONTEXT && best.weight() >= CONTEXT
                     && finding.start() <= end + GAP + 1 && finding.end() >= start - GAP - 1
-                    && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN;
+                    && Math.max(end, finding.end()) - Math.min(start, finding.start()) < MAX_SPAN
+                    && !isAnotherFailure(finding);
+        }
+
+        /**
+         * A decisive finding after a chunk that a decisive finding leads is another failure (the next test, the next
+         * compiler error, another tool's report of a test): it gets a chunk of its own, so that the first is not
+         * read as one with all those that follow it. What explains a failure is in its block, which the finding
+         * already spans.
+         */
+        private boolean isAnotherFailure(Finding finding) {
+            return finding.start() > end && finding.weight() >= DECISIVE && best.weight() >= DECISIVE;
         }
 
         private void take(Finding finding) {
@@ -140,6 +153,35 @@ final class EvidenceBoard {
             keep(open);
         }
         open = new Chunk(finding);
+    }
+
+    /** Findings from here on belong to another step: they do not join the findings before them. */
+    void newStep() {
+        if (open != null) {
+            keep(open);
+            open = null;
+        }
+    }
+
+    /**
+     * Lowers by {@code penalty} the weight of the chunks that lie wholly within the lines from {@code first} to
+     * {@code last} (a step that went on to succeed: what it printed did not stop the job).
+     */
+    void quieten(int first, int last, double penalty) {
+        List<Chunk> chunks = new ArrayList<>(kept);
+        kept.clear();
+        for (Chunk chunk : chunks) {
+            if (chunk.start >= first && chunk.end <= last) {
+                chunk.best = lighter(chunk.best, penalty);
+                chunk.bestCategorised = chunk.bestCategorised == null ? null : lighter(chunk.bestCategorised, penalty);
+            }
+            kept.add(chunk);
+        }
+    }
+
+    private static Finding lighter(Finding finding, double penalty) {
+        return new Finding(finding.start(), finding.end(), finding.keyLine(), finding.rule(),
+                Math.max(0, finding.weight() - penalty), finding.excerpt(), finding.note(), finding.lines());
     }
 
     /** The chunks, best first; chunks that overlap once all findings are in are merged. */

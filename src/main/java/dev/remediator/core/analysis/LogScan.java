@@ -60,6 +60,17 @@ final class LogScan implements Findings {
     private static final Pattern SUMMARY_RULE = Pattern.compile(
             ".*(?:counts|summary.*|build-failure|build-failed|test-result|failing|script-failed|goal-failed"
                     + "|could-not-compile|package-failed|build-stopped|build-step-failed|class-failed|suite-failed)$");
+    /**
+     * How much less a finding weighs when the step that printed it went on to succeed (a linter run with
+     * {@code --exit-zero}, errors a script ignored).
+     */
+    static final double SUCCEEDED_STEP_PENALTY = 0.2;
+    /** Rules of a step's exit code. */
+    private static final Pattern EXIT_CODE_RULE = Pattern.compile("runner\\..*exit-code");
+    /** The rule of a failed step's last error-like line, when no specific rule explained the step. */
+    static final String LAST_ERROR_OF_FAILED_STEP = "generic.failed-step-error";
+    /** What that line weighs: more than any other error-like line, less than a specific rule's finding. */
+    static final double FAILED_STEP_ERROR = 0.58;
     /** Rules that only read what a failed step printed last, whatever the tool. */
     private static final Pattern STEP_OUTPUT_RULE = Pattern.compile("runner\\.(?:failed-step|log-end)");
 
@@ -99,6 +110,14 @@ final class LogScan implements Findings {
     /** The finding whose block is open; it goes on the board when the block ends. */
     private Finding blockAnchor;
     private TreeMap<Integer, String> blockLines;
+    /** First line of the current step ({@code ##[group]Run ...}), or 0 before the first. */
+    private int stepStart;
+    /** Whether the runner marked a line of the current step as an error. */
+    private boolean stepHadError;
+    /** Whether a specific rule recognised a line of the current step (or the step already ended with its code). */
+    private boolean stepExplained;
+    /** The last error-like finding of the current step, or {@code null}. */
+    private Finding lastErrorOfStep;
     /** Whether the rule sets are reading a line (not the end of the log), so that the buffer holds its lines. */
     private boolean dispatching;
 
@@ -290,6 +309,13 @@ final class LogScan implements Findings {
         dispatching = true;
         LogLine line = new LogLine(lineNumber, text, marker, this::previousText);
         lineReported = false;
+        if (marker == LogMarker.GROUP && text.startsWith("Run ") || text.startsWith("Post job cleanup")) {
+            stepExplained = false;
+            lastErrorOfStep = null;
+            endStep();
+        } else if (marker == LogMarker.ERROR) {
+            stepHadError = true;
+        }
         for (int i = 0; i < ruleSets.length; i++) {
             long bit = 1L << i;
             if ((wanted & bit) != 0 && !(lineReported && ruleSets[i].isFallback())) {
@@ -466,6 +492,7 @@ final class LogScan implements Findings {
         Map<Integer, String> lines = linesBack(start, key, keyLine.text());
         Finding finding = new Finding(start, key, key, rule, weight, excerpt(keyLine.text()), note, lines);
         lineReported = true;
+        followStep(finding);
         if (dispatching && key == lineNumber && weight >= EvidenceBoard.CONTEXT
                 && (blockAnchor == null || blockAnchor.keyLine() < key && weight >= blockAnchor.weight())) {
             // a failure as decisive recognised inside an open block starts a block of its own; the ranges meet on the
@@ -476,9 +503,54 @@ final class LogScan implements Findings {
             block = new Block(keyLine.text());
             blockAnchor = finding;
             blockLines = new TreeMap<>(lines);
-        } else {
+        } else if (!isPartOfOpenBlock(finding)) {
             board.add(finding);
         }
+    }
+
+    /**
+     * Ends the current step at the line before this one. A step that printed no error went on to succeed: what it
+     * printed weighs less from now on, before the findings of the steps after it compete with it for a place.
+     */
+    private void endStep() {
+        board.newStep();
+        if (stepStart > 0 && !stepHadError) {
+            board.quieten(stepStart, lineNumber - 1, SUCCEEDED_STEP_PENALTY);
+        }
+        stepStart = lineNumber;
+        stepHadError = false;
+    }
+
+    /**
+     * Follows what the current step's lines mean. When the step fails (its exit code) and no specific rule explained
+     * any of its lines, the last error-like line it printed is the likeliest cause: it is promoted above the other
+     * error-like lines and the step's plain last lines.
+     */
+    private void followStep(Finding finding) {
+        if (EXIT_CODE_RULE.matcher(finding.rule().id()).matches()) {
+            if (!stepExplained && lastErrorOfStep != null) {
+                Finding error = lastErrorOfStep;
+                Rule promoted = new Rule(LAST_ERROR_OF_FAILED_STEP, error.rule().category(), FAILED_STEP_ERROR);
+                board.add(new Finding(error.start(), error.end(), error.keyLine(), promoted, FAILED_STEP_ERROR,
+                        error.excerpt(), error.note(), error.lines()));
+            }
+            stepExplained = true;
+        } else if (finding.weight() >= EvidenceBoard.SPECIFIC) {
+            stepExplained = true;
+        } else if (finding.weight() >= EvidenceBoard.CONTEXT && !finding.rule().id().startsWith("runner.")) {
+            lastErrorOfStep = finding;
+        }
+    }
+
+    /**
+     * Whether the finding only repeats, inside the open block of a failure already named, that something went wrong
+     * (an error word in an assertion message or a stack trace): the block says it better, and on the board the
+     * finding would join that block to the next failure's.
+     */
+    private boolean isPartOfOpenBlock(Finding finding) {
+        return block != null && dispatching && finding.keyLine() == lineNumber
+                && finding.weight() < EvidenceBoard.SPECIFIC
+                && blockAnchor.rule().category() != FailureCategory.UNKNOWN;
     }
 
     @Override
@@ -605,6 +677,8 @@ final class LogScan implements Findings {
         String what;
         if (rule.equals("input.not-text")) {
             what = "not a text log";
+        } else if (rule.equals(LAST_ERROR_OF_FAILED_STEP)) {
+            what = "the failed step's last error-like line, which no specific rule explains";
         } else if (STEP_OUTPUT_RULE.matcher(rule).matches()) {
             what = "what the failed step printed last";
         } else if (rule.endsWith("exit-code")) {

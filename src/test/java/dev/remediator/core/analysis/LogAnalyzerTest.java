@@ -82,6 +82,32 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void anExecutableIsNotATextLogWhateverWordsItHolds() throws IOException {
+        ByteArrayOutputStream executable = new ByteArrayOutputStream();
+        // an ELF header, as /usr/bin/ls starts, then the zeros and strings of its sections
+        executable.write(new byte[] { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0 });
+        executable.write(new byte[4096]);
+        executable.write("memory exhausted\0Killed\0error: cannot access\0FAILED\n".getBytes(StandardCharsets.UTF_8));
+
+        JobAnalysis analysis = analyzer.analyze(new ByteArrayInputStream(executable.toByteArray()));
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.UNKNOWN);
+        assertThat(analysis.confidence()).isZero();
+        assertThat(first(analysis).rule()).isEqualTo("input.not-text");
+        assertThat(first(analysis).reason()).startsWith("not a text log");
+    }
+
+    @Test
+    void aVerdictIsAsConfidentAsItsRuleIsSpecific() {
+        JobAnalysis specific = analyzeText("--- FAIL: TestParse (0.00s)\n    parse_test.go:12: got 1, want 2\nFAIL\n");
+        JobAnalysis generic = analyzeText("the tests failed, see above\n");
+
+        assertThat(specific.category()).isEqualTo(FailureCategory.TEST);
+        assertThat(generic.category()).isEqualTo(FailureCategory.TEST);
+        assertThat(specific.confidence()).isGreaterThan(generic.confidence() + 0.2);
+    }
+
+    @Test
     void aTenMegabyteLineIsReadAsOneLineWithoutHanging() {
         byte[] line = new byte[10 << 20];
         Arrays.fill(line, (byte) 'x');

@@ -13,8 +13,10 @@ public final class Ecosystems {
 
     public static List<Supplier<? extends RuleSet>> standard() {
         return List.of(RunnerRules::new, EnvironmentRules::new, GitRules::new, MavenRules::new, GradleRules::new,
-                JUnitRules::new, JvmCompilerRules::new, NativeBuildRules::new, PythonRules::new, PytestRules::new,
-                NodeRules::new, JestRules::new, MochaRules::new, GoRules::new, CargoRules::new, RubyRules::new,
+                JUnitRules::new, SwiftRules::new, JvmCompilerRules::new, NativeBuildRules::new, PythonRules::new,
+                PytestRules::new, NodeRules::new, JestRules::new, MochaRules::new, GoRules::new, CargoRules::new,
+                SbtRules::new, RubyRules::new, PhpRules::new, DotnetRules::new, HaskellRules::new, ElixirRules::new,
+                ShellRules::new, TerraformRules::new, DockerRules::new,
                 LintRules::new, JvmExceptionRules::new, GenericRules::new);
     }
 }

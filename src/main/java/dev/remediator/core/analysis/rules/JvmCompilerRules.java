@@ -28,7 +28,7 @@ public final class JvmCompilerRules implements RuleSet {
             "^e: (?:file://)?(\\S.*?\\.kts?):(\\d+):(\\d+) ",
             "^e: (\\S.*?\\.kts?): \\((\\d+), (\\d+)\\): ",
             "^(\\S.*?\\.kts?):(\\d+):(\\d+): error: ",
-            "^\\[error\\] (?:--? \\[E\\d+\\] .*?: )?(\\S.*?\\.scala):(\\d+):(\\d+):? ");
+            "^\\[error\\] (?:--? \\[E\\d+\\] .*?: )?(\\S.*?\\.scala):(\\d+):(?:(\\d+):?)? ");
 
     private final LineRules jdk = new LineRules(
             when("class file major version", WRONG_JDK),

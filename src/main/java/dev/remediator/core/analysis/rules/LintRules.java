@@ -16,7 +16,8 @@ import dev.remediator.core.analysis.RuleSet;
 
 /**
  * Static analysis and formatters: ESLint (and stylelint, yamllint) in their "stylish" form, Checkstyle, Spotless,
- * Prettier, black, isort, flake8, ruff, pylint, mypy, ktlint, lintrunner, and any tool saying that linting failed.
+ * Prettier, black, isort, flake8, ruff, pylint, mypy, ktlint, RuboCop, lintrunner, and any tool saying that linting
+ * failed. golangci-lint's problems are {@link GoRules}' business.
  */
 public final class LintRules implements RuleSet {
 
@@ -30,9 +31,12 @@ public final class LintRules implements RuleSet {
     private static final Pattern FILE_HEADER = Pattern.compile("^(?:[A-Za-z]:)?[^\\s:]*[/\\\\.][^\\s:]*\\.\\w+$");
     private static final SourceMessages PROBLEMS = new SourceMessages(
             "^\\[ERROR\\] (\\S.*?):(\\d+):(?:(\\d+):)? .* \\[\\w+\\]$",
+            // Checkstyle's plain form; javac prints no column
+            "^(\\S.*?\\.java):(\\d+):(\\d+): error: ",
             "^(\\S+\\.pyi?):(\\d+):(\\d+): [A-Z]+\\d+:? ",
             "^(\\S+\\.pyi?):(\\d+):(?:(\\d+):)? error: ",
-            "^(\\S+\\.kts?):(\\d+):(\\d+): (?!error:).*\\((?:[\\w-]+:)?[\\w-]+\\)$");
+            "^(\\S+\\.kts?):(\\d+):(\\d+): (?!error:).*\\((?:[\\w-]+:)?[\\w-]+\\)$",
+            "^(\\S+\\.(?:rb|rake|gemspec|ru)|\\S*(?:Gemfile|Rakefile)):(\\d+):(\\d+): [CWEFR]: ");
 
     private final LineRules messages = new LineRules(
             when("format violations", FORMAT),
@@ -47,6 +51,7 @@ public final class LintRules implements RuleSet {
             when("General linter failure", SUMMARY),
             when("Error (", "^\\s+Error \\([\\w-]+\\) ", PROBLEM),
             when("Lint found", "Lint found \\d+ errors?", SUMMARY),
+            when("offenses detected", "\\d+ files? inspected, [1-9]\\d* offenses? detected", SUMMARY),
             matching("(?i)\\blint(?:er|ing)?\\b.{0,30}\\bfail", LINT_FAILED));
 
     private String stylishFile;
@@ -56,8 +61,9 @@ public final class LintRules implements RuleSet {
         List<String> keywords = new ArrayList<>(messages.keywords());
         keywords.addAll(List.of("Lint failed", "lint failed", "Linter failed", "linter failed", "Linting failed",
                 "linting failed", "Linter command failed"));
-        keywords.addAll(List.of("  error  ", "[ERROR] "));
-        keywords.addAll(Keywords.followedByDigit(".py:", ".pyi:", ".kt:", ".kts:"));
+        keywords.addAll(List.of("  error  ", "[ERROR] ", ": error: "));
+        keywords.addAll(Keywords.followedByDigit(".py:", ".pyi:", ".kt:", ".kts:", ".rb:", ".rake:", "Gemfile:",
+                "Rakefile:", ".gemspec:"));
         return keywords;
     }
 

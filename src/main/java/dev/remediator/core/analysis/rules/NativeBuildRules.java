@@ -2,6 +2,8 @@ package dev.remediator.core.analysis.rules;
 
 import static dev.remediator.core.analysis.FailureCategory.COMPILATION;
 import static dev.remediator.core.analysis.FailureCategory.CONFIGURATION;
+import static dev.remediator.core.analysis.FailureCategory.TEST;
+import static dev.remediator.core.analysis.FailureCategory.TIMEOUT;
 import static dev.remediator.core.analysis.FailureCategory.UNKNOWN;
 import static dev.remediator.core.analysis.rules.LineRule.when;
 
@@ -16,8 +18,10 @@ import dev.remediator.core.analysis.Rule;
 import dev.remediator.core.analysis.RuleSet;
 
 /**
- * Native builds: GCC and Clang ({@code file.cpp:12:5: error: ...}), MSVC ({@code file.cpp(12): error C2065: ...}),
- * linkers, CMake, Make and Ninja. The compiler's and CMake's own lines say what broke; Make's and Ninja's only say
+ * Native builds: GCC and Clang ({@code file.cpp:12:5: error: ...}), MSVC ({@code file.cpp(12): error C2065: ...}; the
+ * same form from the C#, F# and Visual Basic compilers is {@link DotnetRules}' business),
+ * linkers, CMake, Make, Ninja and CTest (a test's {@code ***Failed} line with its output, and the closing list). The
+ * compiler's and CMake's own lines say what broke; Make's and Ninja's only say
  * that a step failed.
  */
 public final class NativeBuildRules implements RuleSet {
@@ -29,13 +33,18 @@ public final class NativeBuildRules implements RuleSet {
     static final Rule CMAKE_INCOMPLETE = new Rule("native.cmake-incomplete", CONFIGURATION, 0.6);
     static final Rule BUILD_STEP_FAILED = new Rule("native.build-step-failed", COMPILATION, 0.55);
     static final Rule BUILD_STOPPED = new Rule("native.build-stopped", UNKNOWN, 0.4);
+    static final Rule CTEST_FAILURE = new Rule("native.ctest-failure", TEST, 0.85);
+    static final Rule CTEST_TIMEOUT = new Rule("native.ctest-timeout", TIMEOUT, 0.8);
+    static final Rule CTEST_SUMMARY = new Rule("native.ctest-summary", TEST, 0.5);
 
     /** GCC and Clang, then MSVC. */
     private static final SourceMessages COMPILERS = new SourceMessages(
             "^(\\S.*?\\.(?:c|cc|cpp|cxx|c\\+\\+|h|hh|hpp|hxx|ipp|inl|m|mm|cu|cuh|f|f90|f95|s|S|swift|zig)):(\\d+):(?:(\\d+):)?"
                     + " (?:fatal )?error: ",
-            "^\\s*(\\S.*?)\\((\\d+)(?:,(\\d+))?\\)\\s?: (?:fatal )?error [A-Z]+\\d+\\s?:");
+            "^\\s*(\\S.*?(?<!\\.cs|\\.fs|\\.vb))\\((\\d+)(?:,(\\d+))?\\)\\s?: (?:fatal )?error [A-Z]+\\d+\\s?:");
     private static final Pattern CMAKE = Pattern.compile("^CMake Error(?: at (\\S+?):(\\d+))?");
+    private static final Pattern CTEST = Pattern.compile(
+            "^\\s*\\d+/\\d+ Test +#\\d+: (\\S+) .*\\*\\*\\*(Failed|Exception|Timeout)");
 
     private final LineRules steps = new LineRules(
             when("undefined reference to", LINK_ERROR),
@@ -48,18 +57,26 @@ public final class NativeBuildRules implements RuleSet {
             when("Configuring incomplete, errors occurred", CMAKE_INCOMPLETE),
             when("FAILED: ", "^FAILED: ", BUILD_STEP_FAILED),
             when("build stopped", "^ninja: build stopped", BUILD_STOPPED),
-            when("*** [", "^g?make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+", BUILD_STOPPED));
+            when("*** [", "^g?make(?:\\[\\d+\\])?: \\*\\*\\* .*Error \\d+", BUILD_STOPPED),
+            when("The following tests FAILED:", CTEST_SUMMARY),
+            when("Errors while running CTest", CTEST_SUMMARY));
 
     @Override
     public List<String> keywords() {
         List<String> keywords = new ArrayList<>(steps.keywords());
-        keywords.addAll(List.of("error:", "error C", "CMake Error"));
+        keywords.addAll(List.of("error:", "error C", "CMake Error", "***Failed", "***Exception", "***Timeout"));
         return keywords;
     }
 
     @Override
     public void onLine(LogLine line, Findings findings) {
         if (COMPILERS.report(line, COMPILER_ERROR, findings)) {
+            return;
+        }
+        Matcher ctest = CTEST.matcher(line.text());
+        if (ctest.find()) {
+            findings.failingTest(ctest.group(1));
+            findings.report(line, ctest.group(2).equals("Timeout") ? CTEST_TIMEOUT : CTEST_FAILURE);
             return;
         }
         Matcher cmake = CMAKE.matcher(line.text());

@@ -26,7 +26,8 @@ import dev.remediator.core.analysis.RuleSet;
 public final class PytestRules implements RuleSet {
 
     static final Rule FAILURE_SECTION = new Rule("pytest.failure", TEST, 0.85);
-    static final Rule FAILED = new Rule("pytest.failed", TEST, 0.85);
+    /** A test said to have failed (progress or summary line): its section, when there is one, explains it. */
+    static final Rule FAILED = new Rule("pytest.failed", TEST, 0.8);
     /** A wrapper's verdict that a test failed on every rerun: no flake, the failure to read. */
     static final Rule FAILED_CONSISTENTLY = new Rule("pytest.failed-consistently", TEST, 0.9);
     static final Rule COLLECTION_ERRORS = new Rule("pytest.collection-errors", TEST, 0.75);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.remediator.core.analysis.Evidence;
 import dev.remediator.core.analysis.FailureCategory;
 import dev.remediator.core.analysis.JobAnalysis;
+import dev.remediator.core.analysis.LogSamples;
 
 class GenericRulesTest {
 
@@ -53,5 +54,44 @@ class GenericRulesTest {
 
         // a log cut off inside a step always keeps its last lines as context, and nothing else here
         assertThat(analysis.evidence()).extracting(Evidence::rule).containsOnly("runner.log-end");
+    }
+
+    @Test
+    void whenNoSpecificRuleExplainsAFailedStepItsLastErrorLikeLineComesFirst() {
+        JobAnalysis analysis = LogSamples.analyzeText("""
+                ##[group]Run ./package.sh
+                ./package.sh
+                ##[endgroup]
+                error: could not read the version file, using 0.0.0
+                packaging 12 files
+                Error: the signing key has expired
+                cleaning up
+                ##[error]Process completed with exit code 1.
+                ##[group]Run ./upload.sh
+                ./upload.sh
+                ##[endgroup]
+                """);
+
+        Evidence first = LogSamples.first(analysis);
+        assertThat(first.rule()).isEqualTo("generic.failed-step-error");
+        assertThat(first.excerpt()).isEqualTo("Error: the signing key has expired");
+        assertThat(first.contains(6)).isTrue();
+        assertThat(first.reason()).startsWith("the failed step's last error-like line");
+    }
+
+    @Test
+    void aFailedStepThatASpecificRuleExplainsKeepsThatRulesEvidenceFirst() {
+        JobAnalysis analysis = LogSamples.analyzeText("""
+                ##[group]Run go test ./...
+                go test ./...
+                ##[endgroup]
+                --- FAIL: TestParse (0.00s)
+                    parse_test.go:12: got 1, want 2
+                error: 1 test failed
+                ##[error]Process completed with exit code 1.
+                """);
+
+        assertThat(LogSamples.first(analysis).rule()).isEqualTo("go.test-failure");
+        assertThat(analysis.evidence()).noneMatch(evidence -> evidence.rule().equals("generic.failed-step-error"));
     }
 }

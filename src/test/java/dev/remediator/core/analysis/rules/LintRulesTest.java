@@ -52,4 +52,35 @@ class LintRulesTest {
         assertThat(analysis.category()).isEqualTo(FailureCategory.LINT);
         assertThat(analysis.evidence()).anyMatch(e -> e.contains(16)).anyMatch(e -> e.contains(75));
     }
+
+    @Test
+    void ruboCopsOffencesArePlacedAndTheFirstComesFirst() {
+        JobAnalysis analysis = analyze("lint/rubocop.log");
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.LINT);
+        assertThat(first(analysis).rule()).isEqualTo("lint.problem");
+        assertThat(first(analysis).start()).isEqualTo(6);
+        assertThat(analysis.locations()).extracting(Object::toString).startsWith("Gemfile:4:1", "Gemfile:50:81");
+    }
+
+    @Test
+    void golangciLintsProblemsComeWithTheirSourceLineAndCaret() {
+        JobAnalysis analysis = analyze("lint/golangci-lint.log");
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.LINT);
+        assertThat(first(analysis).start()).isEqualTo(1);
+        assertThat(first(analysis).end()).isEqualTo(3);
+        assertThat(analysis.locations()).extracting(Object::toString).startsWith("fmts/fmt_test.go:42:21");
+    }
+
+    @Test
+    void checkstylesPlainProblemsArePlaced() {
+        JobAnalysis analysis = analyze("lint/checkstyle-plain.log");
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.LINT);
+        assertThat(first(analysis).rule()).isEqualTo("lint.problem");
+        assertThat(first(analysis).start()).isEqualTo(3);
+        assertThat(analysis.locations()).extracting(Object::toString)
+                .containsExactly("byte-buddy-dep/src/main/java/net/bytebuddy/matcher/HasSuperTypeMatcher.java:24:8");
+    }
 }

@@ -41,4 +41,16 @@ class NativeBuildRulesTest {
         assertThat(first(analysis).start()).isEqualTo(13);
         assertThat(first(analysis).end()).isEqualTo(15);
     }
+
+    @Test
+    void aCTestFailureIsItsLineWithTheTestsOutput() {
+        JobAnalysis analysis = analyze("native/ctest.log");
+
+        assertThat(analysis.category()).isEqualTo(FailureCategory.TEST);
+        assertThat(first(analysis).rule()).isEqualTo("native.ctest-failure");
+        assertThat(first(analysis).start()).isEqualTo(5);
+        // the test's output; CTest's counts and list a few lines below join the range
+        assertThat(first(analysis).contains(6)).isTrue();
+        assertThat(analysis.failingTests()).containsExactly("format");
+    }
 }

@@ -2,6 +2,7 @@ package dev.remediator.core.analysis.rules;
 
 import static dev.remediator.core.analysis.LogSamples.analyze;
 import static dev.remediator.core.analysis.LogSamples.first;
+import static dev.remediator.core.analysis.LogSamples.analyzeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,28 @@ class RunnerRulesTest {
         assertThat(first(analysis).contains(26)).isTrue();
         assertThat(first(analysis).end()).isEqualTo(32);
         assertThat(analysis.category()).isEqualTo(FailureCategory.UNKNOWN);
+    }
+
+    @Test
+    void whatAStepThatWentOnToSucceedPrintedWeighsLessThanTheFailedStepsOutput() {
+        JobAnalysis analysis = analyzeText("""
+                ##[group]Run flake8 --exit-zero .
+                flake8 --exit-zero .
+                ##[endgroup]
+                app/models.py:12:1: E302 expected 2 blank lines, found 1
+                ##[group]Run pytest -q
+                pytest -q
+                ##[endgroup]
+                FAILED tests/test_models.py::test_save - AssertionError: assert 1 == 2
+                1 failed, 3 passed in 0.12s
+                ##[error]Process completed with exit code 1.
+                """);
+
+        assertThat(first(analysis).rule()).isEqualTo("pytest.failed");
+        assertThat(analysis.category()).isEqualTo(FailureCategory.TEST);
+        assertThat(analysis.evidence()).anySatisfy(lint -> {
+            assertThat(lint.rule()).isEqualTo("lint.problem");
+            assertThat(lint.confidence()).isLessThan(0.7);
+        });
     }
 }
