@@ -184,7 +184,8 @@ public final class DashboardBenchmark {
 
     /**
      * The rest of the 1,000 remediations as rows, of every action and final state, each with the audit events of its
-     * life, spread over the last 30 days.
+     * life, spread over the last 30 days; the done fixes with their pull request's validation, the done quarantines
+     * with their quarantined test.
      */
     private static void seed(long repositoryId, long count) throws Exception {
         String[] actions = { "RERUN", "CONFIRM", "QUARANTINE", "REVERT", "MANUAL_REVIEW" };
@@ -198,7 +199,14 @@ public final class DashboardBenchmark {
                         returning id""");
                 PreparedStatement audit = db.prepareStatement("""
                         insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, at)
-                        values (?, ?, ?, ?, 'remediator', 'seeded', ?)""")) {
+                        values (?, ?, ?, ?, 'remediator', 'seeded', ?)""");
+                PreparedStatement validation = db.prepareStatement("""
+                        insert into fix_validation (remediation_id, repository_id, pull_number, branch, head_sha, state)
+                        values (?, ?, ?, ?, ?, ?)""");
+                PreparedStatement quarantined = db.prepareStatement("""
+                        insert into quarantined_test (remediation_id, repository_id, test, file, owner_login,
+                            owner_found_by, issue_number, issue_url, state, expires_at)
+                        values (?, ?, ?, 'tests/test_io.py', 'octocat', 'CODEOWNERS', ?, ?, 'QUARANTINED', ?)""")) {
             Instant now = Instant.now();
             for (int i = 0; i < count; i++) {
                 String action = actions[i % actions.length];
@@ -226,6 +234,26 @@ public final class DashboardBenchmark {
                     rows.next();
                     id = rows.getLong(1);
                 }
+                // a done fix opened a pull request, whose CI was followed; a done quarantine keeps its test quarantined
+                boolean openedPullRequest = state.equals("DONE") && (action.equals("REVERT") || action.equals("QUARANTINE"));
+                if (openedPullRequest) {
+                    validation.setLong(1, id);
+                    validation.setLong(2, repositoryId);
+                    validation.setInt(3, i);
+                    validation.setString(4, "remediator/" + action.toLowerCase() + "/" + id);
+                    validation.setString(5, sha);
+                    validation.setString(6, List.of("PASSED", "PASSED", "FAILED", "PENDING").get(i % 4));
+                    validation.addBatch();
+                }
+                if (openedPullRequest && action.equals("QUARANTINE")) {
+                    quarantined.setLong(1, id);
+                    quarantined.setLong(2, repositoryId);
+                    quarantined.setString(3, "tests/test_io.py::test_read_" + i);
+                    quarantined.setInt(4, i);
+                    quarantined.setString(5, "https://github.com/octo-org/dashboard/issues/" + i);
+                    quarantined.setObject(6, java.sql.Timestamp.from(created.plus(Duration.ofDays(30))));
+                    quarantined.addBatch();
+                }
                 String from = null;
                 for (String to : List.of("PROPOSED", state)) {
                     audit.setLong(1, id);
@@ -238,6 +266,8 @@ public final class DashboardBenchmark {
                 }
             }
             audit.executeBatch();
+            validation.executeBatch();
+            quarantined.executeBatch();
         }
     }
 
