@@ -34,6 +34,7 @@ public final class PackagedApp implements AutoCloseable {
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> jvmOptions = new ArrayList<>();
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private Process process;
     private Duration startup;
 
@@ -70,7 +71,7 @@ public final class PackagedApp implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package first");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -84,6 +85,12 @@ public final class PackagedApp implements AutoCloseable {
      */
     private ProcessBuilder launcher() {
         return new ProcessBuilder(command()).directory(JAR.getParent().toFile());
+    }
+
+    /** The JDK that runs the app (by default the one running the caller). */
+    public PackagedApp javaHome(Path home) {
+        this.javaHome = home;
+        return this;
     }
 
     /** Options given to the app's JVM, such as {@code -XX:SharedArchiveFile=...}. */
