@@ -15,7 +15,7 @@ import dev.remediator.testing.github.FakeGitHub;
 /**
  * How quickly the packaged app starts, as a rolling deployment pays it: from launching the JVM until
  * {@code /q/health/live} answers, with and without the class-data sharing archive the build writes
- * ({@code target/quarkus-app/app-cds.jsa}), and, where a JDK 25 or newer is found ({@code REMEDIATOR_AOT_JAVA_HOME},
+ * ({@code target/quarkus-app/app-cds.jsa}), and, where a JDK 25 or newer is found ({@code AOT_JAVA_HOME},
  * else under /usr/lib/jvm), on it with the ahead-of-time cache of a training run; also what Quarkus reports and the
  * resident memory after start. Run with {@code bin/bench-start [RUNS]} (5 of each by default).
  */
@@ -43,7 +43,7 @@ public final class StartupBenchmark {
                 measure("on " + aotJdk.get().getFileName() + " with the AOT cache " + AOT_CACHE, github, aotJdk.get(),
                         List.of("-XX:AOTMode=on", "-XX:AOTCache=" + AOT_CACHE.toAbsolutePath()), runs);
             } else {
-                System.out.println("no JDK 25 or newer found (REMEDIATOR_AOT_JAVA_HOME): the AOT cache is not measured");
+                System.out.println("no JDK 25 or newer found (AOT_JAVA_HOME): the AOT cache is not measured");
             }
         }
     }
@@ -65,7 +65,7 @@ public final class StartupBenchmark {
     }
 
     private static Optional<Path> aotJdk() throws java.io.IOException {
-        String given = System.getenv("REMEDIATOR_AOT_JAVA_HOME");
+        String given = System.getenv("AOT_JAVA_HOME");
         if (given != null) {
             return Optional.of(Path.of(given));
         }
