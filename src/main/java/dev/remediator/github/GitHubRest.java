@@ -85,11 +85,7 @@ public class GitHubRest {
                     trace.ifPresent(found::set);
                     return trace.isPresent();
                 });
-        if (response == null) {
-            return found.get();
-        }
-        byte[] bytes = successful(response, "POST", path);
-        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+        return response == null ? found.get() : json(response, "POST", path);
     }
 
     public JsonNode patch(String token, String path, Object body) throws IOException {
@@ -183,7 +179,10 @@ public class GitHubRest {
     }
 
     private JsonNode send(String token, String method, String path, Object body) throws IOException {
-        HttpResponse<byte[]> response = exchange(token, method, gitHubApp.restApiEndpoint() + path, body, JSON_MEDIA_TYPE);
+        return json(exchange(token, method, gitHubApp.restApiEndpoint() + path, body, JSON_MEDIA_TYPE), method, path);
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response, String method, String path) throws IOException {
         byte[] bytes = successful(response, method, path);
         return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     }

@@ -42,8 +42,7 @@ class TransientFailureTest extends EndToEndTest {
     @Test
     void aNewInstallationReRunsATransientFailureWithoutAskingAndSaysSo() {
         CiScenario ci = scenario("fresh");
-        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
-        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        WorkflowRun run = runnerShutDown(ci);
 
         ci.deliver(ci.completed(run));
 
@@ -57,9 +56,8 @@ class TransientFailureTest extends EndToEndTest {
     @Test
     void anAutomaticReRunTurnedOffAsks() {
         CiScenario ci = scenario("asks").config("failures: {rerun: {automatic: false}}\n");
-        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
 
-        ci.deliver(ci.completed(ci.run(sha, "main", "failure", "runner-shutdown.log")));
+        ci.deliver(ci.completed(runnerShutDown(ci)));
 
         assertThat(ci.repo.reruns()).isEmpty();
         assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun awaiting approval");
@@ -68,8 +66,7 @@ class TransientFailureTest extends EndToEndTest {
     @Test
     void aReRunThatWentThroughButWhoseAnswerWasLostIsNotSentAgain() {
         CiScenario ci = scenario("lost-rerun");
-        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
-        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        WorkflowRun run = runnerShutDown(ci);
         github.faults().loseAnswerOfNext(502, 1, ".*/rerun-failed-jobs");
 
         ci.deliver(ci.completed(run));
@@ -82,13 +79,18 @@ class TransientFailureTest extends EndToEndTest {
     @Test
     void aReRunThatGitHubRefusedWithA502IsSentAgain() {
         CiScenario ci = scenario("refused-rerun");
-        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
-        WorkflowRun run = ci.run(sha, "main", "failure", "runner-shutdown.log");
+        WorkflowRun run = runnerShutDown(ci);
         github.faults().failNext(502, 1, ".*/rerun-failed-jobs");
 
         ci.deliver(ci.completed(run));
 
         assertThat(ci.repo.reruns()).singleElement().satisfies(r -> assertThat(r.runId()).isEqualTo(run.id()));
         assertThat(ci.repo.checkRuns().get(0).title()).contains("rerun done");
+    }
+
+    /** A build that failed because its runner shut down: a transient failure. */
+    private static WorkflowRun runnerShutDown(CiScenario ci) {
+        String sha = ci.commit("Tune the build", "alice", Map.of("build.gradle", "plugins {}\n"));
+        return ci.run(sha, "main", "failure", "runner-shutdown.log");
     }
 }
