@@ -65,8 +65,11 @@ public interface RemediatorConfig {
     /** Stored deliveries and the workers that process them. */
     interface Delivery {
 
-        /** Deliveries processed at once in this process. */
-        @WithDefault("8")
+        /**
+         * Deliveries processed at once in this process. Analysing a log keeps a processor busy, so a few more than the
+         * processors suffice; more only share them thinner (measured with {@code bin/bench-detection}).
+         */
+        @WithDefault("4")
         int workers();
 
         /** Stored deliveries queued for a worker; beyond it they wait in the database for the recovery job. */

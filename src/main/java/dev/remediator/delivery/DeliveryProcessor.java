@@ -57,6 +57,9 @@ public class DeliveryProcessor {
     MeterRegistry registry;
 
     @Inject
+    FirstAnswerGate gate;
+
+    @Inject
     RemediatorConfig config;
 
     /** Identifies this process's leases; a restarted process is a new owner. */
@@ -77,8 +80,18 @@ public class DeliveryProcessor {
      * light lane, so that users see it whatever the queue of heavy work.
      */
     public void submitNew(long id, DeliveryStore.Incoming incoming, Instant receivedAt) {
-        // when the lane is full, the workers give the first answer
-        firstAnswerLane.execute(() -> answerFirst(incoming, receivedAt));
+        gate.queued();
+        boolean queued = firstAnswerLane.execute(() -> {
+            try {
+                answerFirst(incoming, receivedAt);
+            } finally {
+                gate.done();
+            }
+        });
+        if (!queued) {
+            // the lane is full: the workers give the first answer
+            gate.done();
+        }
         submit(id);
     }
 
@@ -132,6 +145,7 @@ public class DeliveryProcessor {
     }
 
     void process(long id) {
+        gate.stepAside();
         Optional<DeliveryStore.Claimed> claimed = store.claim(id, owner, config.delivery().lease());
         if (claimed.isEmpty()) {
             return;

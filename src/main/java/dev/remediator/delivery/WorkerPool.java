@@ -51,12 +51,16 @@ public final class WorkerPool {
         }
     }
 
-    /** Runs a task on the pool outside the row bookkeeping (e.g. publishing an event before its rows exist). */
-    public void execute(Runnable task) {
+    /**
+     * Runs a task on the pool outside the row bookkeeping (e.g. publishing an event before its rows exist); false
+     * when the queue is full, and then the recovery job does the same work at its next tick.
+     */
+    public boolean execute(Runnable task) {
         try {
             executor.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
-            // the recovery job does the same work at its next tick
+            return false;
         }
     }
 

@@ -169,13 +169,7 @@ public class GitHubRest {
         }
         String location = redirect.headers().firstValue("location")
                 .orElseThrow(() -> new IOException("redirect without a location for the log of job " + jobId));
-        HttpResponse<InputStream> log = transport.exchange(transport.newRequest(GitHubTransport.uri(location)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (log.statusCode() != 200) {
-            log.body().close();
-            throw new GitHubApiException(log.statusCode(), "GET", "log of job " + jobId, "");
-        }
-        return log.body();
+        return transport.download(GitHubTransport.uri(location), "log of job " + jobId);
     }
 
     private JsonNode send(String token, String method, String path, Object body) throws IOException {

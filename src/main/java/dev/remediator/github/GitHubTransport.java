@@ -3,6 +3,8 @@ package dev.remediator.github;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -112,6 +114,36 @@ public class GitHubTransport implements GitHubConnector {
             refuseIfRetryable(response, what);
             return response;
         });
+    }
+
+    /**
+     * Streams a download from GitHub's storage (a job log, up to hundreds of megabytes), with no credentials, through
+     * the same guard and counting. {@link HttpURLConnection} reads the body straight into the caller's buffer; the
+     * reactive client copies every few kilobytes into a fresh buffer of its own, which for logs cost more processor
+     * time and garbage than the analysis reading them.
+     *
+     * @return the body of a 200 answer; any other status is a {@link GitHubApiException}
+     */
+    public InputStream download(URI uri, String what) throws IOException {
+        HttpURLConnection answered = guard.call("GET " + what, () -> {
+            registry.counter("remediator.github.requests", "method", "GET").increment();
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout((int) config.github().connectTimeout().toMillis());
+            // each read waits at most this long, which bounds a stalled stream as well as a slow first byte
+            connection.setReadTimeout((int) config.github().requestTimeout().toMillis());
+            connection.setInstanceFollowRedirects(false);
+            int status = connection.getResponseCode();
+            if (status >= 500) {
+                connection.disconnect();
+                throw new GitHubGuard.ServerError(status, "GET " + what);
+            }
+            return connection;
+        });
+        if (answered.getResponseCode() != 200) {
+            answered.disconnect();
+            throw new GitHubApiException(answered.getResponseCode(), "GET", what, "");
+        }
+        return answered.getInputStream();
     }
 
     private void refuseIfRetryable(HttpResponse<?> response, String what) throws IOException {

@@ -22,6 +22,7 @@ import dev.remediator.config.RemediatorConfig;
 import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.delivery.Deferrable;
 import dev.remediator.delivery.DeliveryProcessor;
+import dev.remediator.delivery.FirstAnswerGate;
 import dev.remediator.delivery.Retries;
 import dev.remediator.delivery.WorkerPool;
 import dev.remediator.store.EventRecorded;
@@ -40,6 +41,9 @@ import io.quarkus.scheduler.Scheduled;
 public class OutboxProcessor {
 
     private static final Logger LOG = Logger.getLogger(OutboxProcessor.class);
+
+    @Inject
+    FirstAnswerGate gate;
 
     @Inject
     OutboxStore store;
@@ -101,6 +105,7 @@ public class OutboxProcessor {
     }
 
     void process(long id) {
+        gate.stepAside();
         Optional<OutboxStore.Claimed> claimed = store.claim(id, owner, config.outbox().lease());
         if (claimed.isEmpty()) {
             return;

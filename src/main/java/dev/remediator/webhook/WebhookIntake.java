@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.remediator.delivery.DeliveryProcessor;
+import dev.remediator.delivery.FirstAnswerGate;
 import dev.remediator.setup.AppRegistration;
 import dev.remediator.store.DeliveryStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,9 @@ public class WebhookIntake {
     MeterRegistry registry;
 
     @Inject
+    FirstAnswerGate gate;
+
+    @Inject
     AppRegistration registration;
 
     /** Its webhook secret is always set: the real one, or a random one while the instance is not ready. */
@@ -47,6 +51,16 @@ public class WebhookIntake {
     GitHubAppRuntimeConfig gitHubApp;
 
     public Answer receive(String deliveryId, String event, String signature, byte[] body) {
+        // a delivery being received is light work too: heavy work steps aside until it is stored
+        gate.queued();
+        try {
+            return check(deliveryId, event, signature, body);
+        } finally {
+            gate.done();
+        }
+    }
+
+    private Answer check(String deliveryId, String event, String signature, byte[] body) {
         if (isBlank(deliveryId) || isBlank(event)) {
             return count(event, "incomplete", new Answer(400, "X-GitHub-Delivery and X-GitHub-Event are required"));
         }

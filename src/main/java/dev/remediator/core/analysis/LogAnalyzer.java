@@ -17,7 +17,7 @@ import dev.remediator.core.analysis.rules.Ecosystems;
  * whatever its size, a line never holds more than {@value LogScan#MAX_LINE} bytes of attention, and any bytes at all
  * (binary, broken UTF-8, no newline) give an answer.
  *
- * <p>Thread-safe: each analysis gets fresh rule sets from the suppliers.
+ * <p>Thread-safe: each analysis gets fresh rule sets from the suppliers and working buffers of its own.
  */
 public final class LogAnalyzer {
 
@@ -28,6 +28,7 @@ public final class LogAnalyzer {
     private final List<Supplier<? extends RuleSet>> ruleSets;
     private final List<String> keywords;
     private final KeywordMatcher matcher;
+    private final ScanBuffers.Pool buffers = new ScanBuffers.Pool();
 
     /** An analyzer with the rule sets of every ecosystem Remediator knows. */
     public static LogAnalyzer standard() {
@@ -68,7 +69,12 @@ public final class LogAnalyzer {
      */
     public JobAnalysis analyze(InputStream log, PassingLog passing) throws IOException {
         RuleSet[] fresh = ruleSets.stream().map(Supplier::get).toArray(RuleSet[]::new);
-        return new LogScan(matcher, fresh, passing).read(log);
+        ScanBuffers lent = buffers.take();
+        try {
+            return new LogScan(matcher, fresh, passing, lent).read(log);
+        } finally {
+            buffers.giveBack(lent);
+        }
     }
 
     public JobAnalysis analyze(Path log) throws IOException {

@@ -84,9 +84,9 @@ final class LogScan implements Findings {
     private final FailingTests failingTests = new FailingTests();
     private final Set<Location> locations = new LinkedHashSet<>();
 
-    private final byte[] buf = new byte[BUFFER_SIZE];
-    private final int[] hits = new int[BUFFER_SIZE];
-    private final byte[] scratch = new byte[MAX_LINE];
+    private final byte[] buf;
+    private final int[] hits;
+    private final byte[] scratch;
     private int filled;
     /** Start of the first line not read yet. */
     private int pos;
@@ -122,8 +122,11 @@ final class LogScan implements Findings {
     private boolean dispatching;
 
     /** @param passing a passing log of the same job, or {@code null} */
-    LogScan(KeywordMatcher matcher, RuleSet[] ruleSets, PassingLog passing) {
+    LogScan(KeywordMatcher matcher, RuleSet[] ruleSets, PassingLog passing, ScanBuffers buffers) {
         this.matcher = matcher;
+        this.buf = buffers.bytes;
+        this.hits = buffers.hits;
+        this.scratch = buffers.scratch;
         this.ruleSets = ruleSets;
         this.passing = passing;
     }
@@ -382,9 +385,13 @@ final class LogScan implements Findings {
 
     /**
      * Moves the unread bytes, and the whole lines of the last {@value #LOOK_BEHIND} bytes read before them, to the
-     * start of the buffer.
+     * start of the buffer, once a quarter of it is all that is left free: a network stream gives a few kilobytes
+     * per read, and moving the look-behind after each would copy every byte many times over.
      */
     private void compact() {
+        if (!skippingRestOfLine && buf.length - filled >= buf.length / 4) {
+            return;
+        }
         int keepFrom = pos;
         if (pos > 0 && !skippingRestOfLine) {
             int floor = pos - LOOK_BEHIND;

@@ -25,6 +25,7 @@ import dev.remediator.core.config.RepositoryConfig;
 import dev.remediator.core.remediation.FailureCase;
 import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationPlanner;
+import dev.remediator.delivery.FirstAnswerGate;
 import dev.remediator.flow.assist.FailureExplanations;
 import dev.remediator.flow.assist.ModelFixes;
 import dev.remediator.github.GitHubRepositories;
@@ -73,6 +74,9 @@ public class FailureAnalysis {
     @Inject
     ModelFixes fixes;
 
+    @Inject
+    FirstAnswerGate gate;
+
     private final LogAnalyzer analyzer = LogAnalyzer.standard();
     private final RemediationPlanner planner = new RemediationPlanner();
 
@@ -101,7 +105,7 @@ public class FailureAnalysis {
         for (RepositoryGitHub.WorkflowJob job : jobs) {
             if (job.failed()) {
                 PassingLog passing = baseline.forJob(job.name());
-                try (InputStream log = github.jobLog(job.id())) {
+                try (InputStream log = gate.steppingAside(github.jobLog(job.id()))) {
                     analyses.put(job.name(), analyzer.analyze(log, passing));
                 }
             }

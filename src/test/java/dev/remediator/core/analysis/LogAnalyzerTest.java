@@ -13,8 +13,13 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +161,41 @@ class LogAnalyzerTest {
         JobAnalysis trickled = analyzer.analyze(new Trickle(new ByteArrayInputStream(log)));
 
         assertThat(trickled).isEqualTo(whole);
+    }
+
+    @Test
+    void anAnalysisSeesNothingOfTheLogBeforeItInTheBuffersItReuses() throws IOException {
+        byte[] small = sample("junit/surefire-rerun.log");
+        JobAnalysis alone = LogAnalyzer.standard().analyze(new ByteArrayInputStream(small));
+        // a log that fills the buffers with other failures, an overlong line and no final newline
+        byte[] before = concat(sample("junit/surefire-rerun.log"), concat(filler(3 << 20, (byte) 'z'),
+                "\nNo space left on device\nerror: something else".getBytes(StandardCharsets.UTF_8)));
+
+        analyzer.analyze(new ByteArrayInputStream(before));
+        JobAnalysis after = analyzer.analyze(new ByteArrayInputStream(small));
+
+        assertThat(after).isEqualTo(alone);
+    }
+
+    @Test
+    void analysesAtOnceGiveTheAnswersTheyGiveOneByOne() throws Exception {
+        byte[] junit = sample("junit/surefire-rerun.log");
+        byte[] disk = concat(filler(2 << 20, (byte) 'y'), "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
+        JobAnalysis junitAlone = analyzer.analyze(new ByteArrayInputStream(junit));
+        JobAnalysis diskAlone = analyzer.analyze(new ByteArrayInputStream(disk));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<JobAnalysis>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                byte[] log = i % 2 == 0 ? junit : disk;
+                answers.add(threads.submit(() -> analyzer.analyze(new Trickle(new ByteArrayInputStream(log)))));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).isEqualTo(i % 2 == 0 ? junitAlone : diskAlone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
