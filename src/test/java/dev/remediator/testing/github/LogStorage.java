@@ -1,5 +1,6 @@
 package dev.remediator.testing.github;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,8 +22,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The second origin, standing in for the blob storage GitHub redirects log downloads to: short-lived signed URLs,
- * content streamed as it is read (logs can be hundreds of megabytes), and a refusal of any request that carries an
- * `Authorization` header, as the storage does (a client must not forward its GitHub token there).
+ * content sent with its length, or streamed as it is read when it is long (logs can be hundreds of megabytes), and
+ * a refusal of any request that carries an `Authorization` header, as the storage does (a client must not forward
+ * its GitHub token there).
  */
 final class LogStorage implements AutoCloseable {
 
@@ -86,10 +88,64 @@ final class LogStorage implements AutoCloseable {
                         + "time.");
             } else {
                 exchange.getResponseHeaders().set("Content-Type", entry.contentType());
-                exchange.sendResponseHeaders(200, 0);
-                try (OutputStream out = exchange.getResponseBody()) {
+                try (LengthFirst out = new LengthFirst(exchange)) {
                     entry.content().writeTo(out);
+                    out.finish();
                 }
+            }
+        }
+    }
+
+    /**
+     * The storage names a blob's length, as GitHub's does: content up to {@link #KNOWN_LENGTH} is gathered first and
+     * sent with its length in one write; longer content is streamed in chunks as it comes.
+     */
+    private static final class LengthFirst extends OutputStream {
+
+        static final int KNOWN_LENGTH = 16 << 20;
+
+        private final HttpExchange exchange;
+        private ByteArrayOutputStream head = new ByteArrayOutputStream(1 << 16);
+        private OutputStream streaming;
+
+        LengthFirst(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (streaming != null) {
+                streaming.write(b, off, len);
+                return;
+            }
+            head.write(b, off, len);
+            if (head.size() > KNOWN_LENGTH) {
+                exchange.sendResponseHeaders(200, 0);
+                streaming = exchange.getResponseBody();
+                head.writeTo(streaming);
+                head = null;
+            }
+        }
+
+        /** The content is complete: what was gathered goes out with its length. */
+        void finish() throws IOException {
+            if (streaming == null) {
+                exchange.sendResponseHeaders(200, head.size() == 0 ? -1 : head.size());
+                streaming = exchange.getResponseBody();
+                head.writeTo(streaming);
+            }
+        }
+
+        /** Without {@link #finish}, content that failed half-way was never answered: the client sees the failure. */
+        @Override
+        public void close() throws IOException {
+            if (streaming != null) {
+                streaming.close();
             }
         }
     }
