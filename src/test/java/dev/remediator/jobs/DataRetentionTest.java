@@ -28,10 +28,11 @@ class DataRetentionTest {
     @Inject
     EntityManager em;
 
+    /** Its next attempt an hour away: a RETRY row due now would be finished by the recovery job during the test. */
     @Transactional
     void age(String deliveryId, Duration by, String status) {
-        em.createNativeQuery("update delivery set received_at = now() - make_interval(secs => ?2), status = ?3 "
-                + "where delivery_id = ?1").setParameter(1, deliveryId).setParameter(2, (double) by.toSeconds())
+        em.createNativeQuery("update delivery set received_at = now() - make_interval(secs => ?2), status = ?3, "
+                + "next_attempt_at = now() + interval '1 hour' where delivery_id = ?1").setParameter(1, deliveryId).setParameter(2, (double) by.toSeconds())
                 .setParameter(3, status).executeUpdate();
     }
 
