@@ -90,6 +90,11 @@ final class LogScan implements Findings {
     private int filled;
     /** Start of the first line not read yet. */
     private int pos;
+    /**
+     * Where the bytes not yet searched for a newline start: those between {@link #pos} and here hold none. A stream
+     * giving a few bytes per read of a long line would otherwise have the whole line searched again at every read.
+     */
+    private int unscanned;
     /** Whether {@code buf[0]} starts a line (it does not after the head of an overlong line was dropped). */
     private boolean bufferStartsLine = true;
     /** Whether the rest of an overlong line is being dropped, up to its newline. */
@@ -170,6 +175,7 @@ final class LogScan implements Findings {
         if (end > pos) {
             readLines(end);
         }
+        unscanned = filled;
         compact();
         if (filled == buf.length) {
             // the line being read fills the whole buffer: read its head, drop the rest up to its newline
@@ -406,6 +412,7 @@ final class LogScan implements Findings {
         System.arraycopy(buf, keepFrom, buf, 0, filled - keepFrom);
         filled -= keepFrom;
         pos -= keepFrom;
+        unscanned = Math.max(0, unscanned - keepFrom);
         bufferStartsLine = !skippingRestOfLine;
     }
 
@@ -710,7 +717,7 @@ final class LogScan implements Findings {
     // ---- bytes ----
 
     private int lastNewline() {
-        for (int i = filled - 1; i >= pos; i--) {
+        for (int i = filled - 1; i >= Math.max(pos, unscanned); i--) {
             if (buf[i] == '\n') {
                 return i;
             }

@@ -128,6 +128,19 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void aLongLineTrickledFromTheNetworkIsSearchedForItsEndOnce() throws IOException {
+        // a few bytes per read, as a slow connection gives them: searching the whole line again at every read took
+        // over a minute for this log
+        byte[] log = concat(filler(LogScan.BUFFER_SIZE - 10, (byte) 'y'), "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
+
+        JobAnalysis analysis = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> analyzer.analyze(new Trickle(new ByteArrayInputStream(log))));
+
+        assertThat(first(analysis).rule()).isEqualTo("environment.disk-full");
+        assertThat(first(analysis).start()).isEqualTo(2);
+    }
+
+    @Test
     void aLineLongerThanTheBufferDoesNotShiftTheLinesAfterIt() throws IOException {
         byte[] log = concat(filler(3 << 20, (byte) 'y'), "\nok\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
 
