@@ -80,17 +80,17 @@ public class DeliveryProcessor {
      * light lane, so that users see it whatever the queue of heavy work.
      */
     public void submitNew(long id, DeliveryStore.Incoming incoming, Instant receivedAt) {
-        gate.queued();
+        gate.lightWorkBegins();
         boolean queued = firstAnswerLane.execute(() -> {
             try {
                 answerFirst(incoming, receivedAt);
             } finally {
-                gate.done();
+                gate.lightWorkEnds();
             }
         });
         if (!queued) {
             // the lane is full: the workers give the first answer
-            gate.done();
+            gate.lightWorkEnds();
         }
         submit(id);
     }

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Keeps heavy work behind the first answers. Two cores analysing a burst of logs leave the light lane's threads
  * waiting for a processor, so a first answer would come no sooner than the analyses queued around it. Heavy work
- * therefore steps aside between its steps (a delivery, an outbox event, each read of a log) while deliveries are being
- * received or first answers are pending, for at most {@link #MAX_WAIT} at a time so that a stream of webhooks cannot starve it.
+ * therefore steps aside between its steps (a delivery, an outbox event, each read of a log) while light work is under
+ * way (a delivery being received, a first answer pending), for at most {@link #MAX_WAIT} at a time so that a stream of
+ * webhooks cannot starve it.
  */
 @ApplicationScoped
 public class FirstAnswerGate {
@@ -24,12 +25,12 @@ public class FirstAnswerGate {
     private final Object lock = new Object();
 
     /** Light work begins: a delivery is being received, or a first answer is queued on the light lane. */
-    public void queued() {
+    public void lightWorkBegins() {
         pending.incrementAndGet();
     }
 
     /** Light work ended: the delivery is stored, the first answer given or found not needed. */
-    public void done() {
+    public void lightWorkEnds() {
         if (pending.decrementAndGet() == 0) {
             synchronized (lock) {
                 lock.notifyAll();
@@ -37,7 +38,7 @@ public class FirstAnswerGate {
         }
     }
 
-    /** Waits while first answers are pending, at most {@link #MAX_WAIT}; free when none is. */
+    /** Waits while light work is under way, at most {@link #MAX_WAIT}; free when none is. */
     public void stepAside() {
         if (pending.get() == 0) {
             return;

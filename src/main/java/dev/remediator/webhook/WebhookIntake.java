@@ -52,11 +52,11 @@ public class WebhookIntake {
 
     public Answer receive(String deliveryId, String event, String signature, byte[] body) {
         // a delivery being received is light work too: heavy work steps aside until it is stored
-        gate.queued();
+        gate.lightWorkBegins();
         try {
             return check(deliveryId, event, signature, body);
         } finally {
-            gate.done();
+            gate.lightWorkEnds();
         }
     }
 

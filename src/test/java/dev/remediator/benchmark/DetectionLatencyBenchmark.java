@@ -35,8 +35,8 @@ import dev.remediator.testing.github.WorkflowRun;
  * final one (webhook to the check run's conclusion), p50 and p99, first SEQUENTIAL runs one after the other (each
  * webhook sent once the previous run is concluded; default 30), then a BURST of runs whose webhooks are all sent at
  * once (default 200), twice: the first burst on an app that has only seen the sequential runs, the second once the
- * first has warmed what only a burst makes hot; the app's peak resident memory throughout, sampled every 50 ms; and the GitHub calls each
- * analysed run costs, by operation. Run with {@code bin/bench-detection [BURST [SEQUENTIAL]]}.
+ * first has warmed what only a burst makes hot; the app's peak resident memory throughout, sampled every 50 ms; and
+ * the GitHub calls each analysed run costs, by operation. Run with {@code bin/bench-detection [BURST [SEQUENTIAL]]}.
  */
 public final class DetectionLatencyBenchmark {
 

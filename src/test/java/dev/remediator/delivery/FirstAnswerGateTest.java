@@ -22,21 +22,21 @@ class FirstAnswerGateTest {
 
     @Test
     void heavyWorkWaitsUntilTheLastPendingFirstAnswerIsGiven() throws Exception {
-        gate.queued();
-        gate.queued();
+        gate.lightWorkBegins();
+        gate.lightWorkBegins();
         CompletableFuture<Void> step = CompletableFuture.runAsync(gate::stepAside);
 
-        gate.done();
+        gate.lightWorkEnds();
         Thread.sleep(50);
         assertThat(step).isNotDone();
 
-        gate.done();
+        gate.lightWorkEnds();
         step.get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void aFirstAnswerThatNeverEndsHoldsHeavyWorkBackOnlyBriefly() throws Exception {
-        gate.queued();
+        gate.lightWorkBegins();
         long start = System.nanoTime();
 
         CompletableFuture.runAsync(gate::stepAside).get(5, TimeUnit.SECONDS);
@@ -47,7 +47,7 @@ class FirstAnswerGateTest {
 
     @Test
     void aLogReadStepsAsideBeforeEachReadAndGivesEveryByte() throws Exception {
-        gate.queued();
+        gate.lightWorkBegins();
         InputStream log = gate.steppingAside(new ByteArrayInputStream("line one\nline two\n".getBytes()));
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try {
@@ -59,7 +59,7 @@ class FirstAnswerGateTest {
 
         Thread.sleep(50);
         assertThat(read).isNotDone();
-        gate.done();
+        gate.lightWorkEnds();
 
         assertThat(new String(read.get(5, TimeUnit.SECONDS))).isEqualTo("line one\nline two\n");
     }

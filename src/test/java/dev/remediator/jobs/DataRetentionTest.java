@@ -32,7 +32,8 @@ class DataRetentionTest {
     @Transactional
     void age(String deliveryId, Duration by, String status) {
         em.createNativeQuery("update delivery set received_at = now() - make_interval(secs => ?2), status = ?3, "
-                + "next_attempt_at = now() + interval '1 hour' where delivery_id = ?1").setParameter(1, deliveryId).setParameter(2, (double) by.toSeconds())
+                + "next_attempt_at = now() + interval '1 hour' where delivery_id = ?1").setParameter(1, deliveryId)
+                .setParameter(2, (double) by.toSeconds())
                 .setParameter(3, status).executeUpdate();
     }
 

@@ -27,7 +27,7 @@ final class ScanBuffers {
         }
 
         void giveBack(ScanBuffers buffers) {
-            // the size is only read when a set comes back, which is rare next to the work between; a race keeps one more
+            // a race between two sets coming back keeps one more, which does no harm
             if (spare.size() < KEPT) {
                 spare.add(buffers);
             }

@@ -131,7 +131,8 @@ class LogAnalyzerTest {
     void aLongLineTrickledFromTheNetworkIsSearchedForItsEndOnce() throws IOException {
         // a few bytes per read, as a slow connection gives them: searching the whole line again at every read took
         // over a minute for this log
-        byte[] log = concat(filler(LogScan.BUFFER_SIZE - 10, (byte) 'y'), "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
+        byte[] log = concat(filler(LogScan.BUFFER_SIZE - 10, (byte) 'y'),
+                "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
 
         JobAnalysis analysis = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> analyzer.analyze(new Trickle(new ByteArrayInputStream(log))));
@@ -193,7 +194,8 @@ class LogAnalyzerTest {
     @Test
     void analysesAtOnceGiveTheAnswersTheyGiveOneByOne() throws Exception {
         byte[] junit = sample("junit/surefire-rerun.log");
-        byte[] disk = concat(filler(2 << 20, (byte) 'y'), "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
+        byte[] disk = concat(filler(2 << 20, (byte) 'y'),
+                "\nNo space left on device\n".getBytes(StandardCharsets.UTF_8));
         JobAnalysis junitAlone = analyzer.analyze(new ByteArrayInputStream(junit));
         JobAnalysis diskAlone = analyzer.analyze(new ByteArrayInputStream(disk));
         ExecutorService threads = Executors.newFixedThreadPool(4);
