@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public final class DetectionLatencyBenchmark {
      * pauses stop the light lane too (burst first answer p99 1.1 s instead of 0.7 s when tried).
      */
     private static final String APP_GC = "-XX:+UseG1GC";
+    /** The deployment's compiler directives: C2 for the log analysis only (src/main/jvm/compiler-directives.json). */
+    private static final List<String> APP_JIT = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:CompilerDirectivesFile=" + Path.of("src/main/jvm/compiler-directives.json").toAbsolutePath());
     // The reconciliation's backstop would find the benchmark's runs on its own (they are real failed runs in the fake)
     // and race the webhooks it measures: it is kept out of the way, one hour off.
 
@@ -62,7 +66,7 @@ public final class DetectionLatencyBenchmark {
         byte[] log = fiveMegabyteLog();
         try (FakeGitHub github = FakeGitHub.start();
                 PackagedApp app = PackagedApp.registered(github, Map.of("remediator.reconcile.interval", "1h"))
-                        .jvmOptions(List.of(APP_HEAP, APP_GC)).start()) {
+                        .jvmOptions(List.of(APP_HEAP, APP_GC)).jvmOptions(APP_JIT).start()) {
             CiScenario ci = CiScenario.create(github, null, "detection").config("mode: advisory\n");
             WebhookSigner signer = new WebhookSigner(github.webhookSecret());
             AtomicLong peakKib = new AtomicLong();
