@@ -80,8 +80,8 @@ public final class DetectionLatencyBenchmark {
     private static void warmHarness(FakeGitHub github, byte[] log) throws Exception {
         try (PackagedApp warmer = app(github)) {
             CiScenario ci = CiScenario.create(github, null, "harness-warm-up").config("mode: advisory\n");
-            burst(warmer, ci, new WebhookSigner(github.webhookSecret()), HARNESS_WARM_UP_RUNS, log,
-                    new ConcurrentHashMap<>(), github, null);
+            sendAtOnce(warmer, ci, new WebhookSigner(github.webhookSecret()), failedRuns(ci, HARNESS_WARM_UP_RUNS, log),
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -151,13 +151,21 @@ public final class DetectionLatencyBenchmark {
         return runs;
     }
 
-    /** BURST failed runs whose webhooks are all sent at once (by {@value #SENDERS} senders), until all are analysed. */
+    /** BURST failed runs whose webhooks are all sent at once, reported once all are analysed. */
     private static void burst(PackagedApp app, CiScenario ci, WebhookSigner signer, int burst, byte[] log,
             Map<String, Instant> sent, FakeGitHub github, String phase) throws Exception {
         List<WorkflowRun> many = failedRuns(ci, burst, log);
+        double seconds = sendAtOnce(app, ci, signer, many, sent);
+        report(phase, many, sent, github, log.length);
+        System.out.printf("%s: all %d analysed %.1f s after the first webhook%n", phase, burst, seconds);
+    }
+
+    /** Sends the runs' webhooks at once (by {@value #SENDERS} senders); the seconds until all are analysed. */
+    private static double sendAtOnce(PackagedApp app, CiScenario ci, WebhookSigner signer, List<WorkflowRun> runs,
+            Map<String, Instant> sent) throws Exception {
         long concludedBefore = ci.repo.checkRuns().stream().filter(c -> c.conclusion() != null).count();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        List<Webhook> webhooks = webhooks(many, ci, signer);
+        List<Webhook> webhooks = webhooks(runs, ci, signer);
         long start = System.nanoTime();
         List<Future<?>> sending = new ArrayList<>();
         for (Webhook webhook : webhooks) {
@@ -167,12 +175,8 @@ public final class DetectionLatencyBenchmark {
             f.get();
         }
         senders.shutdown();
-        waitForAnalyses(ci, concludedBefore + burst);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (phase != null) {
-            report(phase, many, sent, github, log.length);
-            System.out.printf("%s: all %d analysed %.1f s after the first webhook%n", phase, burst, seconds);
-        }
+        waitForAnalyses(ci, concludedBefore + runs.size());
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** A delivery as GitHub sends it: built and signed before the clock starts, as GitHub does it elsewhere. */
