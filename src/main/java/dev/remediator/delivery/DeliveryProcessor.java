@@ -25,8 +25,6 @@ import dev.remediator.store.DeliveryStore;
 import dev.remediator.store.InstallationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -100,8 +98,6 @@ public class DeliveryProcessor {
             return;
         }
         MDC.put("delivery", incoming.deliveryId());
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
         try {
             Delivery delivery = new Delivery(incoming.deliveryId(), incoming.event(), incoming.action(),
                     incoming.installationId(), incoming.repositoryId(), incoming.repositoryFullName(), 1, receivedAt,
@@ -114,7 +110,6 @@ public class DeliveryProcessor {
         } catch (Exception e) {
             LOG.infof("No first answer for delivery %s (the workers give it): %s", incoming.deliveryId(), e.toString());
         } finally {
-            requestContext.terminate();
             MDC.remove("delivery");
         }
     }

@@ -16,7 +16,8 @@ import io.quarkus.arc.ManagedContext;
 
 /**
  * Workers for rows of leased work (deliveries, outbox events): each row id is queued once while it is in flight, and
- * a full queue drops it, since the row stays stored and the recovery job brings it back.
+ * a full queue drops it, since the row stays stored and the recovery job brings it back. Each task runs in a CDI
+ * request context of its own, as an HTTP request does: the stores' reads need one outside a transaction.
  */
 public final class WorkerPool {
 
@@ -43,7 +44,7 @@ public final class WorkerPool {
             return false;
         }
         try {
-            executor.execute(() -> runInRequestContext(id));
+            executor.execute(() -> runInRequestContext(() -> work.accept(id), id));
             return true;
         } catch (RejectedExecutionException e) {
             inFlight.remove(id);
@@ -57,7 +58,7 @@ public final class WorkerPool {
      */
     public boolean execute(Runnable task) {
         try {
-            executor.execute(task);
+            executor.execute(() -> runInRequestContext(task, null));
             return true;
         } catch (RejectedExecutionException e) {
             return false;
@@ -83,14 +84,17 @@ public final class WorkerPool {
         }
     }
 
-    private void runInRequestContext(long id) {
+    /** @param id the row the task works on, null for a task outside the row bookkeeping */
+    private void runInRequestContext(Runnable task, Long id) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            work.accept(id);
+            task.run();
         } finally {
             requestContext.terminate();
-            inFlight.remove(id);
+            if (id != null) {
+                inFlight.remove(id);
+            }
         }
     }
 }

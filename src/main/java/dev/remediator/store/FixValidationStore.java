@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +86,7 @@ public class FixValidationStore {
         return true;
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<FixValidation> find(long remediationId) {
         return followed("remediation_id = ?1", remediationId).stream().findFirst().map(Followed::validation);
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * The ids of what Remediator created on GitHub and edits later: the check run of each workflow run, the sticky
@@ -18,7 +19,7 @@ public class GitHubLinks {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<Long> checkRun(long repositoryId, long runId) {
         return first(em.createNativeQuery("select check_run_id from check_run_link where repository_id = ?1 and run_id = ?2")
                 .setParameter(1, repositoryId).setParameter(2, runId).getResultList());
@@ -40,7 +41,7 @@ public class GitHubLinks {
                 .setParameter(1, repositoryId).setParameter(2, runId).executeUpdate() == 1;
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<Long> stickyComment(long repositoryId, int pullNumber) {
         return first(em.createNativeQuery("select comment_id from sticky_comment where repository_id = ?1 "
                 + "and pull_number = ?2 and comment_id is not null")

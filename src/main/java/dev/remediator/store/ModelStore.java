@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,7 +120,7 @@ public class ModelStore {
                 .setParameter(6, reading.cached()).setParameter(7, reading.note()).executeUpdate();
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<ModelReading> reading(long repositoryId, long runId, int attempt) {
         List<?> rows = em.createNativeQuery("select model, explanation, cached, note from model_reading "
                 + "where repository_id = ?1 and run_id = ?2 and run_attempt = ?3")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.core.lifecycle.RemediationEvent;
@@ -31,7 +32,7 @@ public class OutboxStore extends LeasedRows {
     public record Claimed(long id, long eventId, String consumer, int attempts) {
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<RemediationChanged> event(long eventId) {
         List<?> rows = em.createNativeQuery("""
                 select id, remediation_id, repository_id, event, from_state, to_state, actor, reason, delivery_id, at

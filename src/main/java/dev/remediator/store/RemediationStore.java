@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
@@ -281,7 +282,7 @@ public class RemediationStore {
     }
 
     /** Pull request slots taken in a repository since a time (branches reserved): the daily limit counts these. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public int pullRequestsOpenedSince(long repositoryId, Instant since) {
         return ((Number) em.createNativeQuery("select count(*) from remediation where repository_id = ?1 and branch_at >= ?2")
                 .setParameter(1, repositoryId).setParameter(2, since).getSingleResult()).intValue();
@@ -308,7 +309,7 @@ public class RemediationStore {
         return true;
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Map<RemediationAction, TrackRecord> trackRecords(long repositoryId) {
         Map<RemediationAction, TrackRecord> records = new EnumMap<>(RemediationAction.class);
         List<?> rows = em.createNativeQuery("""

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -118,7 +119,7 @@ public class RunHistoryStore {
     }
 
     /** The analysis of a run's latest analysed attempt, to draw its reports again. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<AnalysisRecord> latestAnalysis(long repositoryId, long runId) {
         List<?> rows = em.createNativeQuery("""
                 select run_id, run_attempt, repository_id, head_sha, head_branch, workflow_id, workflow_name, run_url,
@@ -142,21 +143,21 @@ public class RunHistoryStore {
     }
 
     /** The attempts of runs of one workflow at one SHA, with their failing tests. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public List<RunRecord> atSha(long repositoryId, String headSha, Long workflowId) {
         return records("w.repository_id = ?1 and w.head_sha = ?2 and w.workflow_id is not distinct from ?3",
                 "w.run_id, w.run_attempt", repositoryId, headSha, workflowId);
     }
 
     /** The latest completed attempts of one workflow on a branch, newest first. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public List<RunRecord> recentOnBranch(long repositoryId, String branch, Long workflowId) {
         return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
                 + "and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS, repositoryId, branch, workflowId);
     }
 
     /** The latest green run of a workflow on a branch that completed before a given run. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenBefore(long repositoryId, String branch, Long workflowId, long runId) {
         return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
                 + "and w.conclusion = 'success' and w.run_id < " + runId, "w.run_id desc limit 1",
@@ -167,7 +168,7 @@ public class RunHistoryStore {
      * The latest green run of a workflow on a branch that completed since {@code since}, before a given run: the
      * passing run whose logs show what a failed run printed anew.
      */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenSince(long repositoryId, String branch, Long workflowId, long runId,
             Instant since) {
         return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
