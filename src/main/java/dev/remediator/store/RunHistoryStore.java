@@ -145,23 +145,23 @@ public class RunHistoryStore {
     /** The attempts of runs of one workflow at one SHA, with their failing tests. */
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> atSha(long repositoryId, String headSha, Long workflowId) {
-        return records("w.repository_id = ?1 and w.head_sha = ?2 and w.workflow_id is not distinct from ?3",
-                "w.run_id, w.run_attempt", repositoryId, headSha, workflowId);
+        return records("w.repository_id = ?1 and w.head_sha = ?2 and " + ofWorkflow(workflowId),
+                "w.run_id, w.run_attempt", repositoryId, headSha);
     }
 
     /** The latest completed attempts of one workflow on a branch, newest first. */
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> recentOnBranch(long repositoryId, String branch, Long workflowId) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
-                + "and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS, repositoryId, branch, workflowId);
+        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
+                + " and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS, repositoryId, branch);
     }
 
     /** The latest green run of a workflow on a branch that completed before a given run. */
     @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenBefore(long repositoryId, String branch, Long workflowId, long runId) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
-                + "and w.conclusion = 'success' and w.run_id < " + runId, "w.run_id desc limit 1",
-                repositoryId, branch, workflowId).stream().findFirst();
+        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
+                + " and w.conclusion = 'success' and w.run_id < " + runId, "w.run_id desc limit 1",
+                repositoryId, branch).stream().findFirst();
     }
 
     /**
@@ -171,9 +171,17 @@ public class RunHistoryStore {
     @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenSince(long repositoryId, String branch, Long workflowId, long runId,
             Instant since) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and w.workflow_id is not distinct from ?3 "
-                + "and w.conclusion = 'success' and w.updated_at >= ?4 and w.run_id < " + runId, "w.run_id desc limit 1",
-                repositoryId, branch, workflowId, since).stream().findFirst();
+        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
+                + " and w.conclusion = 'success' and w.updated_at >= ?3 and w.run_id < " + runId, "w.run_id desc limit 1",
+                repositoryId, branch, since).stream().findFirst();
+    }
+
+    /**
+     * The runs of one workflow, by equality (a literal: the id is a number) so that the indexes on (repository, branch,
+     * workflow) serve the newest-first reads; runs GitHub sent without a workflow id match each other.
+     */
+    private static String ofWorkflow(Long workflowId) {
+        return workflowId == null ? "w.workflow_id is null" : "w.workflow_id = " + workflowId;
     }
 
     private List<RunRecord> records(String where, String orderBy, Object... parameters) {
