@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,9 +156,37 @@ public final class DetectionLatencyBenchmark {
     private static void burst(PackagedApp app, CiScenario ci, WebhookSigner signer, int burst, byte[] log,
             Map<String, Instant> sent, FakeGitHub github, String phase) throws Exception {
         List<WorkflowRun> many = failedRuns(ci, burst, log);
+        CpuTimes before = CpuTimes.of(app);
         double seconds = sendAtOnce(app, ci, signer, many, sent);
+        CpuTimes used = CpuTimes.of(app).minus(before);
         report(phase, many, sent, github, log.length);
         System.out.printf("%s: all %d analysed %.1f s after the first webhook%n", phase, burst, seconds);
+        System.out.printf("%s: processor time %.1f s for the app, %.1f s for PostgreSQL, %.1f s for this harness "
+                + "(the fake GitHub and the senders), on %d cores%n", phase, used.app(), used.database(),
+                used.harness(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Processor seconds used so far by the app, PostgreSQL's processes and this JVM: a burst's wall time depends on
+     * how fast the machine is at the moment, its processor time much less, and it says who took the cores.
+     */
+    private record CpuTimes(double app, double database, double harness) {
+
+        static CpuTimes of(PackagedApp app) {
+            double database = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .mapToDouble(p -> seconds(p.info().totalCpuDuration())).sum();
+            return new CpuTimes(app.cpuTime().toMillis() / 1000.0, database,
+                    seconds(ProcessHandle.current().info().totalCpuDuration()));
+        }
+
+        private static double seconds(Optional<Duration> time) {
+            return time.map(Duration::toMillis).orElse(0L) / 1000.0;
+        }
+
+        CpuTimes minus(CpuTimes earlier) {
+            return new CpuTimes(app - earlier.app, database - earlier.database, harness - earlier.harness);
+        }
     }
 
     /** Sends the runs' webhooks at once (by {@value #SENDERS} senders); the seconds until all are analysed. */

@@ -171,6 +171,12 @@ public final class PackagedApp implements AutoCloseable {
         throw new IOException("no VmRSS for process " + process.pid());
     }
 
+    /** The processor time the app's process has used so far, all its threads together. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+                "no processor time for process " + process.pid()));
+    }
+
     /** SIGKILL: no shutdown hook, no lease released, exactly as a crash or an OOM kill. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
