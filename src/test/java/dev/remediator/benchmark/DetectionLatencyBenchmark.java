@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +56,6 @@ public final class DetectionLatencyBenchmark {
      * pauses stop the light lane too (burst first answer p99 1.1 s instead of 0.7 s when tried).
      */
     private static final String APP_GC = "-XX:+UseG1GC";
-    /** The deployment's compiler directives: C2 for the log analysis only (src/main/jvm/compiler-directives.json). */
-    private static final List<String> APP_JIT = List.of("-XX:+UnlockDiagnosticVMOptions",
-            "-XX:CompilerDirectivesFile=" + Path.of("src/main/jvm/compiler-directives.json").toAbsolutePath());
     // The reconciliation's backstop would find the benchmark's runs on its own (they are real failed runs in the fake)
     // and race the webhooks it measures: it is kept out of the way, one hour off.
 
@@ -88,7 +84,7 @@ public final class DetectionLatencyBenchmark {
 
     private static PackagedApp app(FakeGitHub github) throws Exception {
         return PackagedApp.registered(github, Map.of("remediator.reconcile.interval", "1h"))
-                .jvmOptions(List.of(APP_HEAP, APP_GC)).jvmOptions(APP_JIT).start();
+                .jvmOptions(List.of(APP_HEAP, APP_GC)).start();
     }
 
     private static void measure(FakeGitHub github, int burst, int sequential, byte[] log) throws Exception {

@@ -3,13 +3,11 @@ package dev.remediator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 class DeployManifestsTest {
 
     private static final Path DEPLOY = Path.of("deploy");
-    private static final String DIRECTIVES = "src/main/jvm/compiler-directives.json";
-    private static final String SHIPPED_DIRECTIVES = "/deployments/compiler-directives.json";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<JsonNode> MANIFESTS = new ArrayList<>();
 
@@ -82,29 +78,6 @@ class DeployManifestsTest {
         assertThat(container.path("securityContext").path("capabilities").path("drop").toString()).contains("ALL");
         assertThat(container.path("env").findValuesAsText("name")).contains("JAVA_TOOL_OPTIONS")
                 .doesNotContain("JAVA_OPTS_APPEND");
-    }
-
-    /**
-     * The pods' JVM options name the compiler directives the image ships, and a JVM takes that file: a mistake in it
-     * would stop the JVM at start, in every pod.
-     */
-    @Test
-    void theCompilerDirectivesAreShippedAndTaken() throws Exception {
-        JsonNode container = one("Deployment").path("spec").path("template").path("spec").path("containers").path(0);
-        String options = StreamSupport.stream(container.path("env").spliterator(), false)
-                .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.path("name").asText())).findFirst().orElseThrow()
-                .path("value").asText();
-        String image = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
-        assertThat(options).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + SHIPPED_DIRECTIVES);
-        assertThat(image).contains("COPY --chown=185:0 " + DIRECTIVES + " /deployments/",
-                "-XX:CompilerDirectivesFile=" + SHIPPED_DIRECTIVES);
-
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + DIRECTIVES, "-version")
-                .redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(java.waitFor()).as(output).isZero();
-        assertThat(output).contains("2 compiler directives added");
     }
 
     @Test

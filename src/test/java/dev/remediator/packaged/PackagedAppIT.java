@@ -41,6 +41,8 @@ class PackagedAppIT extends PackagedAppTest {
             assertThat(status(wrongSecret)).isNull();
             assertThat(status(wrongBody)).isNull();
             await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(status(good)));
+            assertThat(app.output()).as("its JVM took the app's compiler directives at start")
+                    .contains("JIT: 2 compiler directives added");
             System.out.printf("packaged app: answering after %d ms, resident memory %d MiB%n", app.startup().toMillis(),
                     app.residentKib() / 1024);
         }
