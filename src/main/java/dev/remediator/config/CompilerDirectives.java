@@ -55,10 +55,11 @@ public class CompilerDirectives {
             Files.copy(directives, file, StandardCopyOption.REPLACE_EXISTING);
             String answer = String.valueOf(diagnosticCommand("compilerDirectivesAdd", file.toString())).strip();
             Matcher added = ADDED.matcher(answer);
-            if (!added.find() || Integer.parseInt(added.group(1)) == 0) {
+            int count = added.find() ? Integer.parseInt(added.group(1)) : 0;
+            if (count == 0) {
                 throw new IllegalStateException("the JVM answered: " + answer.replaceAll("\\s+", " "));
             }
-            return Integer.parseInt(added.group(1));
+            return count;
         } finally {
             Files.deleteIfExists(file);
         }

@@ -44,7 +44,13 @@ public final class WorkerPool {
             return false;
         }
         try {
-            executor.execute(() -> runInRequestContext(() -> work.accept(id), id));
+            executor.execute(() -> runInRequestContext(() -> {
+                try {
+                    work.accept(id);
+                } finally {
+                    inFlight.remove(id);
+                }
+            }));
             return true;
         } catch (RejectedExecutionException e) {
             inFlight.remove(id);
@@ -58,7 +64,7 @@ public final class WorkerPool {
      */
     public boolean execute(Runnable task) {
         try {
-            executor.execute(() -> runInRequestContext(task, null));
+            executor.execute(() -> runInRequestContext(task));
             return true;
         } catch (RejectedExecutionException e) {
             return false;
@@ -84,17 +90,13 @@ public final class WorkerPool {
         }
     }
 
-    /** @param id the row the task works on, null for a task outside the row bookkeeping */
-    private void runInRequestContext(Runnable task, Long id) {
+    private static void runInRequestContext(Runnable task) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
             task.run();
         } finally {
             requestContext.terminate();
-            if (id != null) {
-                inFlight.remove(id);
-            }
         }
     }
 }
