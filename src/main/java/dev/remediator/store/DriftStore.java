@@ -212,12 +212,12 @@ public class DriftStore {
 
     @Transactional
     public Optional<Scan> scan(long id) {
-        return scans("where id = " + id).stream().findFirst();
+        return scans("where id = ?1", id).stream().findFirst();
     }
 
-    private List<Scan> scans(String where) {
-        List<?> rows = em.createNativeQuery("select id, started_at, finished_at, repositories, scanned, unchanged, skipped, "
-                + "drifted, invalid, failed, cast(problems as text) from drift_scan " + where).getResultList();
+    private List<Scan> scans(String where, Object... parameters) {
+        List<?> rows = NativeRows.query(em, "select id, started_at, finished_at, repositories, scanned, unchanged, skipped, "
+                + "drifted, invalid, failed, cast(problems as text) from drift_scan " + where, parameters).getResultList();
         return rows.stream().map(row -> {
             Object[] r = (Object[]) row;
             try {

@@ -105,11 +105,8 @@ public class FixValidationStore {
     }
 
     private List<Followed> followed(String where, Object... parameters) {
-        var query = em.createNativeQuery("select remediation_id, repository_id, pull_number, branch, state, head_sha, "
-                + "cast(checks as text), updated_at from fix_validation where " + where);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
+        var query = NativeRows.query(em, "select remediation_id, repository_id, pull_number, branch, state, head_sha, "
+                + "cast(checks as text), updated_at from fix_validation where " + where, parameters);
         return query.getResultList().stream().map(r -> {
             Object[] row = (Object[]) r;
             FixValidation validation = new FixValidation(FixValidation.State.valueOf((String) row[4]),

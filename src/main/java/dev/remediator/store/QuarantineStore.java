@@ -161,12 +161,9 @@ public class QuarantineStore {
     }
 
     private List<Quarantined> quarantined(String where, Object... parameters) {
-        var query = em.createNativeQuery("select remediation_id, repository_id, test, file, owner_login, "
+        var query = NativeRows.query(em, "select remediation_id, repository_id, test, file, owner_login, "
                 + "owner_found_by, issue_number, issue_url, state, expires_at, extensions, trials, trial_branch, trial_pull_number, trial_state, "
-                + "trial_head_sha, cast(trial_checks as text), updated_at from quarantined_test where " + where);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
+                + "trial_head_sha, cast(trial_checks as text), updated_at from quarantined_test where " + where, parameters);
         return query.getResultList().stream().map(r -> {
             Object[] row = (Object[]) r;
             QuarantineTerm term = new QuarantineTerm(QuarantineTerm.State.valueOf((String) row[8]),

@@ -145,23 +145,23 @@ public class RunHistoryStore {
     /** The attempts of runs of one workflow at one SHA, with their failing tests. */
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> atSha(long repositoryId, String headSha, Long workflowId) {
-        return records("w.repository_id = ?1 and w.head_sha = ?2 and " + ofWorkflow(workflowId),
-                "w.run_id, w.run_attempt", repositoryId, headSha);
+        return records("w.head_sha = :sha", "w.run_id, w.run_attempt", repositoryId, workflowId,
+                Map.of("sha", headSha));
     }
 
     /** The latest completed attempts of one workflow on a branch, newest first. */
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> recentOnBranch(long repositoryId, String branch, Long workflowId) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
-                + " and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS, repositoryId, branch);
+        return records("w.head_branch = :branch and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS,
+                repositoryId, workflowId, Map.of("branch", branch));
     }
 
     /** The latest green run of a workflow on a branch that completed before a given run. */
     @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenBefore(long repositoryId, String branch, Long workflowId, long runId) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
-                + " and w.conclusion = 'success' and w.run_id < " + runId, "w.run_id desc limit 1",
-                repositoryId, branch).stream().findFirst();
+        return records("w.head_branch = :branch and w.conclusion = 'success' and w.run_id < :before",
+                "w.run_id desc limit 1", repositoryId, workflowId, Map.of("branch", branch, "before", runId)).stream()
+                .findFirst();
     }
 
     /**
@@ -171,28 +171,31 @@ public class RunHistoryStore {
     @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenSince(long repositoryId, String branch, Long workflowId, long runId,
             Instant since) {
-        return records("w.repository_id = ?1 and w.head_branch = ?2 and " + ofWorkflow(workflowId)
-                + " and w.conclusion = 'success' and w.updated_at >= ?3 and w.run_id < " + runId, "w.run_id desc limit 1",
-                repositoryId, branch, since).stream().findFirst();
+        return records("w.head_branch = :branch and w.conclusion = 'success' and w.updated_at >= :since "
+                + "and w.run_id < :before", "w.run_id desc limit 1", repositoryId, workflowId,
+                Map.of("branch", branch, "since", since, "before", runId)).stream().findFirst();
     }
 
     /**
-     * The runs of one workflow, by equality (a literal: the id is a number) so that the indexes on (repository, branch,
-     * workflow) serve the newest-first reads; runs GitHub sent without a workflow id match each other.
+     * Runs of one repository's workflow that also meet {@code where}. The workflow is matched by equality, so that the
+     * indexes on (repository, branch, workflow) serve the newest-first reads; runs GitHub sent without a workflow id
+     * match each other. Every value is a parameter: a value written into the SQL would make each run's query a new
+     * one, parsed and planned anew and crowding the statement caches.
      */
-    private static String ofWorkflow(Long workflowId) {
-        return workflowId == null ? "w.workflow_id is null" : "w.workflow_id = " + workflowId;
-    }
-
-    private List<RunRecord> records(String where, String orderBy, Object... parameters) {
+    private List<RunRecord> records(String where, String orderBy, long repositoryId, Long workflowId,
+            Map<String, Object> parameters) {
         var query = em.createNativeQuery("""
                 select w.run_id, w.run_attempt, w.workflow_id, w.head_sha, w.head_branch, w.conclusion,
                        coalesce(a.failing_tests, '{}'), w.updated_at
                 from workflow_run w left join run_analysis a on a.run_id = w.run_id and a.run_attempt = w.run_attempt
-                where\s""" + where + " order by " + orderBy);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
+                where w.repository_id = :repository and\s"""
+                + (workflowId == null ? "w.workflow_id is null" : "w.workflow_id = :workflow") + " and " + where
+                + " order by " + orderBy);
+        query.setParameter("repository", repositoryId);
+        if (workflowId != null) {
+            query.setParameter("workflow", workflowId);
         }
+        parameters.forEach(query::setParameter);
         return query.getResultList().stream().map(row -> {
             Object[] r = (Object[]) row;
             return new RunRecord(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
