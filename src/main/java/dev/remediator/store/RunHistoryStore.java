@@ -146,22 +146,22 @@ public class RunHistoryStore {
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> atSha(long repositoryId, String headSha, Long workflowId) {
         return records("w.head_sha = :sha", "w.run_id, w.run_attempt", repositoryId, workflowId,
-                Map.of("sha", headSha));
+                new Bound("sha", headSha));
     }
 
     /** The latest completed attempts of one workflow on a branch, newest first. */
     @Transactional(TxType.SUPPORTS)
     public List<RunRecord> recentOnBranch(long repositoryId, String branch, Long workflowId) {
         return records("w.head_branch = :branch and w.status = 'completed'", "w.updated_at desc limit " + RECENT_RUNS,
-                repositoryId, workflowId, Map.of("branch", branch));
+                repositoryId, workflowId, new Bound("branch", branch));
     }
 
     /** The latest green run of a workflow on a branch that completed before a given run. */
     @Transactional(TxType.SUPPORTS)
     public Optional<RunRecord> lastGreenBefore(long repositoryId, String branch, Long workflowId, long runId) {
         return records("w.head_branch = :branch and w.conclusion = 'success' and w.run_id < :before",
-                "w.run_id desc limit 1", repositoryId, workflowId, Map.of("branch", branch, "before", runId)).stream()
-                .findFirst();
+                "w.run_id desc limit 1", repositoryId, workflowId, new Bound("branch", branch), new Bound("before", runId))
+                .stream().findFirst();
     }
 
     /**
@@ -173,7 +173,7 @@ public class RunHistoryStore {
             Instant since) {
         return records("w.head_branch = :branch and w.conclusion = 'success' and w.updated_at >= :since "
                 + "and w.run_id < :before", "w.run_id desc limit 1", repositoryId, workflowId,
-                Map.of("branch", branch, "since", since, "before", runId)).stream().findFirst();
+                new Bound("branch", branch), new Bound("since", since), new Bound("before", runId)).stream().findFirst();
     }
 
     /**
@@ -183,7 +183,7 @@ public class RunHistoryStore {
      * one, parsed and planned anew and crowding the statement caches.
      */
     private List<RunRecord> records(String where, String orderBy, long repositoryId, Long workflowId,
-            Map<String, Object> parameters) {
+            Bound... parameters) {
         var query = em.createNativeQuery("""
                 select w.run_id, w.run_attempt, w.workflow_id, w.head_sha, w.head_branch, w.conclusion,
                        coalesce(a.failing_tests, '{}'), w.updated_at
@@ -195,13 +195,19 @@ public class RunHistoryStore {
         if (workflowId != null) {
             query.setParameter("workflow", workflowId);
         }
-        parameters.forEach(query::setParameter);
+        for (Bound parameter : parameters) {
+            query.setParameter(parameter.name(), parameter.value());
+        }
         return query.getResultList().stream().map(row -> {
             Object[] r = (Object[]) row;
             return new RunRecord(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                     r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String) r[5],
                     strings(r[6]), NativeRows.instant(r[7]));
         }).toList();
+    }
+
+    /** A named parameter's value; null as SQL's null, which equals nothing (a run GitHub sent without a branch). */
+    private record Bound(String name, Object value) {
     }
 
     static String textArray(List<String> values) {

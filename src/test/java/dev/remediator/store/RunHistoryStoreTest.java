@@ -44,6 +44,8 @@ class RunHistoryStoreTest {
         assertThat(history.recentOnBranch(repository, "main", null)).as("runs GitHub sent without a workflow id")
                 .extracting(RunRecord::runId).containsExactly(firstRun + 28);
         assertThat(history.recentOnBranch(repository, "other", workflow)).isEmpty();
+        assertThat(history.recentOnBranch(repository, null, workflow)).as("a run GitHub sent without a branch").isEmpty();
+        assertThat(history.lastGreenBefore(repository, null, workflow, firstRun + 30)).isEmpty();
 
         assertThat(history.lastGreenBefore(repository, "main", workflow, firstRun + 30)).map(RunRecord::runId)
                 .contains(firstRun + 25);
