@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Installations and their repositories. Writes are upserts because deliveries for one installation are processed
@@ -103,25 +104,22 @@ public class InstallationStore {
         return new KnownRepository(r.id, r.installationId, r.fullName, r.defaultBranch);
     }
 
-    /** Why deliveries for this installation or repository must be ignored, if they must. */
-    @Transactional
+    /**
+     * Why deliveries for this installation or repository must be ignored, if they must. Asked of every delivery: one
+     * read, without a transaction of its own.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Optional<String> whyIgnored(Long installationId, Long repositoryId) {
-        if (installationId != null) {
-            Installation installation = Installation.findById(installationId);
-            if (installation != null && installation.removedAt != null) {
-                return Optional.of("installation " + installationId + " was removed");
-            }
-            if (installation != null && installation.suspendedAt != null) {
-                return Optional.of("installation " + installationId + " is suspended");
-            }
+        Object[] row = (Object[]) NativeRows.query(em, """
+                select (select case when removed_at is not null then 'was removed'
+                                    when suspended_at is not null then 'is suspended' end
+                        from installation where id = cast(?1 as bigint)),
+                       (select full_name from repository where id = cast(?2 as bigint) and removed_at is not null)""",
+                installationId, repositoryId).getSingleResult();
+        if (row[0] != null) {
+            return Optional.of("installation " + installationId + " " + row[0]);
         }
-        if (repositoryId != null) {
-            InstalledRepository repository = InstalledRepository.findById(repositoryId);
-            if (repository != null && repository.removedAt != null) {
-                return Optional.of("repository " + repository.fullName + " was removed from the installation");
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(row[1]).map(name -> "repository " + name + " was removed from the installation");
     }
 
     /** Deliveries may come before the installation event (or without it, for an app installed earlier). */

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Hibernate;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -167,9 +168,12 @@ public class RemediationStore {
         return new Transition(record, from, null);
     }
 
+    /** The remediation as the database has it now: read anew only when this transaction had loaded it already. */
     private Remediation refreshed(long id) {
-        RemediationRow record = RemediationRow.findById(id);
-        em.refresh(record);
+        RemediationRow record = em.getReference(RemediationRow.class, id);
+        if (Hibernate.isInitialized(record)) {
+            em.refresh(record);
+        }
         return record.remediation();
     }
 
