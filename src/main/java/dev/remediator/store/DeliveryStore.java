@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * The delivery table: the intake writes each delivery here before GitHub gets its answer, and workers claim
@@ -65,7 +66,7 @@ public class DeliveryStore extends LeasedRows {
     }
 
     /** Takes the lease of a due delivery; empty when another worker has it or it is finished. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<Claimed> claim(long id, String owner, Duration lease) {
         return claimRow(id, owner, lease, "id, delivery_id, event, action, installation_id, repository_id, "
                 + "repository_full_name, attempts, received_at, payload").map(r -> new Claimed(((Number) r[0]).longValue(),

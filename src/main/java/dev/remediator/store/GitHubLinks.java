@@ -25,12 +25,13 @@ public class GitHubLinks {
                 .setParameter(1, repositoryId).setParameter(2, runId).getResultList());
     }
 
-    @Transactional
+    /** On the first answer's path: one statement, no transaction of its own (begin and commit would be two more). */
+    @Transactional(TxType.SUPPORTS)
     public void saveCheckRun(long repositoryId, long runId, String headSha, long checkRunId) {
         em.createNativeQuery("insert into check_run_link (repository_id, run_id, head_sha, check_run_id) "
-                + "values (?1, ?2, ?3, ?4) on conflict (repository_id, run_id) do nothing")
+                + "values (?1, ?2, ?3, ?4) on conflict (repository_id, run_id) do nothing returning run_id")
                 .setParameter(1, repositoryId).setParameter(2, runId).setParameter(3, headSha)
-                .setParameter(4, checkRunId).executeUpdate();
+                .setParameter(4, checkRunId).getResultList();
     }
 
     /** Annotations append on GitHub: true for the one caller that may send them for this check run. */

@@ -51,34 +51,38 @@ public class InstallationStore {
                 .executeUpdate();
     }
 
-    /** Adds or refreshes a repository, bringing it back if it had been removed from the installation. */
-    @Transactional
+    /**
+     * Adds or refreshes a repository, bringing it back if it had been removed from the installation. Done for every
+     * delivery that names a repository: one statement with its installation's row, no transaction of its own.
+     */
+    @Transactional(TxType.SUPPORTS)
     public void saveRepository(long id, long installationId, String fullName, Boolean isPrivate, String defaultBranch) {
-        ensureInstallation(installationId, fullName.substring(0, fullName.indexOf('/')));
-        em.createNativeQuery("""
+        em.createNativeQuery(WITH_INSTALLATION + """
                 insert into repository (id, installation_id, full_name, is_private, default_branch)
-                values (?1, ?2, ?3, ?4, ?5)
+                values (:id, :installation, :name, :private, :branch)
                 on conflict (id) do update set installation_id = excluded.installation_id,
                     full_name = excluded.full_name, is_private = coalesce(excluded.is_private, repository.is_private),
                     default_branch = coalesce(excluded.default_branch, repository.default_branch),
-                    removed_at = null, updated_at = now()""")
-                .setParameter(1, id)
-                .setParameter(2, installationId)
-                .setParameter(3, fullName)
-                .setParameter(4, isPrivate)
-                .setParameter(5, defaultBranch)
-                .executeUpdate();
+                    removed_at = null, updated_at = now()
+                returning id""")
+                .setParameter("id", id)
+                .setParameter("installation", installationId)
+                .setParameter("name", fullName)
+                .setParameter("owner", owner(fullName))
+                .setParameter("private", isPrivate)
+                .setParameter("branch", defaultBranch)
+                .getResultList();
     }
 
     @Transactional
     public void removeRepository(long id, long installationId, String fullName) {
-        ensureInstallation(installationId, fullName.substring(0, fullName.indexOf('/')));
-        em.createNativeQuery("""
-                insert into repository (id, installation_id, full_name, removed_at) values (?1, ?2, ?3, now())
+        em.createNativeQuery(WITH_INSTALLATION + """
+                insert into repository (id, installation_id, full_name, removed_at) values (:id, :installation, :name, now())
                 on conflict (id) do update set removed_at = now(), updated_at = now()""")
-                .setParameter(1, id)
-                .setParameter(2, installationId)
-                .setParameter(3, fullName)
+                .setParameter("id", id)
+                .setParameter("installation", installationId)
+                .setParameter("name", fullName)
+                .setParameter("owner", owner(fullName))
                 .executeUpdate();
     }
 
@@ -122,11 +126,15 @@ public class InstallationStore {
         return Optional.ofNullable(row[1]).map(name -> "repository " + name + " was removed from the installation");
     }
 
-    /** Deliveries may come before the installation event (or without it, for an app installed earlier). */
-    private void ensureInstallation(long id, String accountLogin) {
-        em.createNativeQuery("insert into installation (id, account_login) values (?1, ?2) on conflict (id) do nothing")
-                .setParameter(1, id)
-                .setParameter(2, accountLogin)
-                .executeUpdate();
+    /**
+     * Deliveries may come before the installation event (or without it, for an app installed earlier): a repository's
+     * statement adds its installation ({@code :installation}, its owner's login {@code :owner}) if it is not known yet.
+     */
+    private static final String WITH_INSTALLATION = """
+            with installation_row as (insert into installation (id, account_login) values (:installation, :owner) on conflict (id) do nothing)
+            """;
+
+    private static String owner(String fullName) {
+        return fullName.substring(0, fullName.indexOf('/'));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * The lease protocol shared by every table of work (deliveries, outbox events): a row is RECEIVED, claimed by one
@@ -15,6 +16,10 @@ import jakarta.transaction.Transactional;
  * later attempt (RETRY). A row whose lease ran out is due again, which is how a dead process's work is finished.
  * The stores of such tables extend this class. Each table has the columns {@code status, status_reason, attempts, next_attempt_at, lease_owner, lease_until,
  * finished_at}.
+ * <p>
+ * Each step is one statement, atomic on its own, and a worker takes several per row: they run without a transaction of
+ * their own ({@code SUPPORTS}), one round trip to the database each instead of three (begin, statement, commit). A
+ * writing statement therefore says what it changed with {@code returning}, which runs outside a transaction.
  */
 public abstract class LeasedRows {
 
@@ -44,7 +49,7 @@ public abstract class LeasedRows {
     }
 
     /** Ids of rows that need a worker, oldest first. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public List<Long> due(int limit) {
         List<?> ids = em.createNativeQuery("select id from " + table + " where " + DUE + " order by next_attempt_at limit ?1")
                 .setParameter(1, limit)
@@ -53,45 +58,46 @@ public abstract class LeasedRows {
     }
 
     /** Extends the leases a live worker holds, so that only a dead worker's rows are taken over. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public int renewLeases(String owner, List<Long> ids, Duration lease) {
         if (ids.isEmpty()) {
             return 0;
         }
         return em.createNativeQuery("update " + table + " set lease_until = now() + make_interval(secs => ?3) "
-                + "where lease_owner = ?1 and status = 'PROCESSING' and id in (?2)")
+                + "where lease_owner = ?1 and status = 'PROCESSING' and id in (?2) returning id")
                 .setParameter(1, owner)
                 .setParameter(2, ids)
                 .setParameter(3, (double) lease.toSeconds())
-                .executeUpdate();
+                .getResultList().size();
     }
 
     /** Ends the work with a final status; false if the lease was lost to another worker meanwhile. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public boolean finish(long id, String owner, String status, String reason) {
-        return em.createNativeQuery("update " + table + " set status = ?3, status_reason = ?4, finished_at = now(), "
-                + "lease_owner = null, lease_until = null where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'")
+        return !em.createNativeQuery("update " + table + " set status = ?3, status_reason = ?4, finished_at = now(), "
+                + "lease_owner = null, lease_until = null where id = ?1 and lease_owner = ?2 and status = 'PROCESSING' "
+                + "returning id")
                 .setParameter(1, id)
                 .setParameter(2, owner)
                 .setParameter(3, status)
                 .setParameter(4, reason)
-                .executeUpdate() == 1;
+                .getResultList().isEmpty();
     }
 
     /**
      * Puts the row back to be tried again at {@code at}. A deferral (GitHub down or rate limited) does not count as
      * an attempt: waiting out an outage must not use up the retries that real failures get.
      */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public boolean retryAt(long id, String owner, Instant at, String reason, boolean deferral) {
-        return em.createNativeQuery("update " + table + " set status = 'RETRY', status_reason = ?3, next_attempt_at = ?4, "
+        return !em.createNativeQuery("update " + table + " set status = 'RETRY', status_reason = ?3, next_attempt_at = ?4, "
                 + "lease_owner = null, lease_until = null, attempts = attempts - ?5 "
-                + "where id = ?1 and lease_owner = ?2 and status = 'PROCESSING'")
+                + "where id = ?1 and lease_owner = ?2 and status = 'PROCESSING' returning id")
                 .setParameter(1, id)
                 .setParameter(2, owner)
                 .setParameter(3, reason)
                 .setParameter(4, at)
                 .setParameter(5, deferral ? 1 : 0)
-                .executeUpdate() == 1;
+                .getResultList().isEmpty();
     }
 }

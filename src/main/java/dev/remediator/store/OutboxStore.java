@@ -71,7 +71,7 @@ public class OutboxStore extends LeasedRows {
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Optional<Claimed> claim(long id, String owner, Duration lease) {
         return claimRow(id, owner, lease, "id, event_id, consumer, attempts").map(r -> new Claimed(
                 ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue()));
