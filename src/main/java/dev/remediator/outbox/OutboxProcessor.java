@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -69,7 +70,8 @@ public class OutboxProcessor {
 
     /** After the commit of a change: publish its event now rather than at the next recovery tick. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventRecorded recorded) {
-        pool.execute(() -> publish(recorded.eventId()));
+        RemediationChanged event = recorded.event();
+        pool.execute(() -> publish(event.eventId(), () -> Optional.of(event)));
     }
 
     /** Events whose publication a crash interrupted, and consumers' work that is due again or was held by the dead. */
@@ -77,7 +79,7 @@ public class OutboxProcessor {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
-        store.unpublished(100).forEach(this::publish);
+        store.unpublished(100).forEach(id -> publish(id, () -> store.event(id)));
         store.due(pool.room()).forEach(pool::submit);
     }
 
@@ -92,9 +94,10 @@ public class OutboxProcessor {
         pool.shutdown(Duration.ofSeconds(10));
     }
 
-    private void publish(long eventId) {
+    /** @param written the event; empty for an audit row that is no domain event, which is published to no one */
+    private void publish(long eventId, Supplier<Optional<RemediationChanged>> written) {
         try {
-            Optional<RemediationChanged> event = store.event(eventId);
+            Optional<RemediationChanged> event = written.get();
             List<String> wanted = event.isEmpty() ? List.of()
                     : byName.values().stream().filter(c -> c.wants(event.get())).map(LifecycleConsumer::name).toList();
             store.publish(eventId, wanted).forEach(pool::submit);

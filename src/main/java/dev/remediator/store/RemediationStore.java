@@ -23,6 +23,7 @@ import dev.remediator.core.remediation.PlannedRemediation;
 import dev.remediator.core.remediation.RemediationAction;
 import dev.remediator.core.lifecycle.LifecycleChange;
 import dev.remediator.core.lifecycle.Remediation;
+import dev.remediator.core.lifecycle.RemediationChanged;
 import dev.remediator.core.lifecycle.RemediationEvent;
 import dev.remediator.core.lifecycle.RemediationState;
 import dev.remediator.core.remediation.TrackRecord;
@@ -391,17 +392,19 @@ public class RemediationStore {
 
     /** The audit row is the domain event: consumers pick it up from the outbox once this transaction commits. */
     private void audit(long remediationId, long repositoryId, RemediationState from, LifecycleChange change) {
-        long eventId = ((Number) em.createNativeQuery("""
+        Object[] written = (Object[]) em.createNativeQuery("""
                 insert into audit_event (remediation_id, repository_id, from_state, to_state, actor, reason, delivery_id,
                                          event)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                returning id""")
+                returning id, at""")
                 .setParameter(1, remediationId).setParameter(2, repositoryId)
                 .setParameter(3, from == null ? null : from.name()).setParameter(4, change.event().to().name())
                 .setParameter(5, change.actor()).setParameter(6, change.reason()).setParameter(7, change.deliveryId())
                 .setParameter(8, change.event().name())
-                .getSingleResult()).longValue();
-        recorded.fire(new EventRecorded(eventId));
+                .getSingleResult();
+        recorded.fire(new EventRecorded(new RemediationChanged(((Number) written[0]).longValue(), remediationId,
+                repositoryId, change.event(), from, change.event().to(), change.actor(), change.reason(),
+                change.deliveryId(), NativeRows.instant(written[1]))));
     }
 
     private static List<Remediation> remediations(List<RemediationRow> rows) {

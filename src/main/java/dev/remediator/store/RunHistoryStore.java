@@ -57,7 +57,8 @@ public class RunHistoryStore {
         }
     }
 
-    @Transactional
+    /** One statement, no transaction of its own. */
+    @Transactional(TxType.SUPPORTS)
     public void saveAnalysis(AnalysisRecord record, long millis, String deliveryId) {
         AnalysedRun run = record.run();
         RunAnalysis analysis = record.analysis();
@@ -71,7 +72,8 @@ public class RunHistoryStore {
                     confidence = excluded.confidence, transient = excluded.transient, culprit = excluded.culprit,
                     config_location = excluded.config_location, config_problems = excluded.config_problems,
                     failing_tests = excluded.failing_tests, locations = excluded.locations, jobs = excluded.jobs,
-                    analysed_at = now(), analysis_millis = excluded.analysis_millis, delivery_id = excluded.delivery_id""")
+                    analysed_at = now(), analysis_millis = excluded.analysis_millis, delivery_id = excluded.delivery_id
+                returning run_id""")
                 .setParameter(1, run.runId()).setParameter(2, run.attempt()).setParameter(3, run.repositoryId())
                 .setParameter(4, run.headSha()).setParameter(5, run.headBranch()).setParameter(6, run.workflowId())
                 .setParameter(7, record.workflowName()).setParameter(8, record.runUrl())
@@ -84,7 +86,7 @@ public class RunHistoryStore {
                 .setParameter(17, textArray(analysis.locations().stream().map(Object::toString).toList()))
                 .setParameter(18, json(analysis.jobs()))
                 .setParameter(19, millis).setParameter(20, deliveryId)
-                .executeUpdate();
+                .getResultList();
     }
 
     /** The latest analysed attempt of each run of a repository, newest run first, after {@code afterRun} if given. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /** Every attempt of every workflow run we hear of, red or green: the history that evidence is drawn from. */
 @ApplicationScoped
@@ -21,8 +22,11 @@ public class WorkflowRunStore {
     @Inject
     EntityManager em;
 
-    /** Later states win; an older delivery arriving late never turns a completed run back to in_progress. */
-    @Transactional
+    /**
+     * Later states win; an older delivery arriving late never turns a completed run back to in_progress. Done for
+     * every run delivery: one statement, no transaction of its own.
+     */
+    @Transactional(TxType.SUPPORTS)
     public void save(RunAttempt run) {
         em.createNativeQuery("""
                 insert into workflow_run (run_id, run_attempt, repository_id, workflow_id, workflow_name, workflow_path,
@@ -35,7 +39,8 @@ public class WorkflowRunStore {
                     run_started_at = coalesce(workflow_run.run_started_at, excluded.run_started_at),
                     delivery_id = case when workflow_run.status = 'completed' then workflow_run.delivery_id
                                        else excluded.delivery_id end,
-                    updated_at = now()""")
+                    updated_at = now()
+                returning run_id""")
                 .setParameter(1, run.runId())
                 .setParameter(2, run.attempt())
                 .setParameter(3, run.repositoryId())
@@ -50,7 +55,7 @@ public class WorkflowRunStore {
                 .setParameter(12, arrayLiteral(run.pullRequestNumbers()))
                 .setParameter(13, run.startedAt())
                 .setParameter(14, run.deliveryId())
-                .executeUpdate();
+                .getResultList();
     }
 
     static String arrayLiteral(List<Integer> numbers) {
