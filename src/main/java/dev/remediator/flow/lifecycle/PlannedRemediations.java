@@ -46,17 +46,17 @@ public class PlannedRemediations {
         for (PlannedRemediation planned : plan) {
             Remediation remediation = proposer.propose(planned, deadline);
             if (remediation.state() == RemediationState.PROPOSED) {
-                // new, or stored by an attempt that died before deciding: the transitions are compare-and-set
-                decide(remediation, planned, deliveryId);
+                // new, or stored by an attempt that died before deciding: the transitions are compare-and-set, and
+                // give the remediation as it is after the decision (or as another replica's decision left it)
+                remediation = decide(remediation, planned, deliveryId);
             }
-            remediation = store.find(remediation.id()).orElseThrow();
             if (remediation.state() == RemediationState.APPROVED || remediation.state() == RemediationState.EXECUTING) {
                 executor.execute(github, remediation, config, deliveryId);
             }
         }
     }
 
-    private void decide(Remediation remediation, PlannedRemediation planned, String deliveryId) {
+    private Remediation decide(Remediation remediation, PlannedRemediation planned, String deliveryId) {
         RemediationEvent event = !planned.action().executable() ? RemediationEvent.EXPLAINED
                 : switch (planned.decision().verdict()) {
                     case RUN -> RemediationEvent.AUTO_APPROVED;
@@ -64,6 +64,6 @@ public class PlannedRemediations {
                     case SKIP -> RemediationEvent.SKIPPED_BY_POLICY;
                 };
         String reason = event == RemediationEvent.EXPLAINED ? "explanation posted" : planned.decision().reason();
-        store.apply(remediation.id(), LifecycleChange.of(event, POLICY, reason, deliveryId));
+        return store.apply(remediation.id(), LifecycleChange.of(event, POLICY, reason, deliveryId)).remediation();
     }
 }
