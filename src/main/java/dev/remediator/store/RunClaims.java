@@ -20,8 +20,9 @@ public class RunClaims {
 
     /**
      * Claims the run attempt for {@code deliveryId}; returns the delivery that holds it (this one when it won). One
-     * statement, atomic on its own, so it needs no transaction of its own: the no-op update on a conflict waits for a
-     * concurrent claim to commit and returns its holder, which a separate read in the same snapshot could miss.
+     * statement, atomic on its own, so it needs no transaction of its own: on a conflict, the update that keeps the
+     * holder waits for a concurrent claim to commit and returns its holder, which a read in the statement's snapshot
+     * could miss. That update locks the row, so a caller must not hold it in a longer transaction.
      */
     @Transactional(TxType.SUPPORTS)
     public String claim(long repositoryId, long runId, int attempt, String deliveryId) {
